@@ -1,0 +1,212 @@
+"""The command line. The only module that imports typer; each command parses its options
+and calls one library function. Library modules are imported inside the commands so that
+`avlastning --help` starts fast (no pydantic, no questionary on that path)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from avlastning_cli import __version__
+from avlastning_cli.errors import Interrupted, UserError
+
+app = typer.Typer(
+    name="avlastning",
+    help=(
+        "Leads you, the team leader, through an avlastningssamtal (defusing) after a serious "
+        "incident at work, and writes an anonymised summary. Run it with no command to get a "
+        "menu."
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=False,
+    invoke_without_command=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals could hold what someone typed
+    rich_markup_mode=None,
+)
+
+ProtocolArg = Annotated[
+    str | None,
+    typer.Argument(
+        help="A bundled protocol id (see `avlastning protocols`) or a path to a YAML file. "
+        "Default: avlastningssamtal.",
+        show_default=False,
+    ),
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        help="Language of a bundled protocol: sv or en (default sv, or $AVLASTNING_LANG).",
+        show_default=False,
+    ),
+]
+
+
+def _err(message: str) -> None:
+    from rich.console import Console
+
+    Console(stderr=True, highlight=False, soft_wrap=True).print(message, style="red", markup=False)
+
+
+@contextlib.contextmanager
+def handled() -> Iterator[None]:
+    """User errors become a message and exit 1; Ctrl-C exits 130; real bugs keep a traceback."""
+    try:
+        yield
+    except UserError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except (Interrupted, KeyboardInterrupt):
+        raise typer.Exit(130) from None
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    _err(message)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"avlastning {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Bare `avlastning` opens a calm menu; outside a terminal it prints this help."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+@app.command("protocols")
+def protocols_cmd(
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+) -> None:
+    """List the bundled protocols (id, language, title, version)."""
+    from avlastning_cli.protocol.registry import bundled
+
+    items = bundled()
+    if as_json:
+        import json
+
+        rows = [
+            {
+                "id": b.id,
+                "language": b.language,
+                "title": b.title,
+                "version": b.version,
+                "type": b.type,
+            }
+            for b in items
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for column in ("id", "lang", "version", "type", "title"):
+        table.add_column(column)
+    for b in items:
+        table.add_row(b.id, b.language, b.version, b.type, b.title)
+    Console(highlight=False).print(table)
+
+
+@app.command("validate")
+def validate_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Protocol YAML files to check.")],
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Also fail on placeholders left to fill in (<fyll i …>) and a passed review date.",
+        ),
+    ] = False,
+) -> None:
+    """Check protocol files. Every problem is shown as FILE:LINE:COLUMN: where: what."""
+    from avlastning_cli.protocol.loader import read_protocol
+    from avlastning_cli.protocol.strict import strict_issues
+
+    failed = 0
+    for path in files:
+        try:
+            protocol, source = read_protocol(path)
+        except UserError as exc:
+            failed += 1
+            typer.echo(str(exc))
+            continue
+        problems = strict_issues(protocol, source) if strict else []
+        if problems:
+            failed += 1
+            typer.echo(f"{path}: {len(problems)} problem(s) in strict mode")
+            for issue in problems:
+                typer.echo(str(issue))
+        else:
+            typer.echo(f"{path}: ok ({protocol.id} {protocol.version}, {protocol.language})")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the protocol format's JSON Schema (for editor completion)."""
+    from avlastning_cli.protocol.schema import protocol_schema_text
+
+    typer.echo(protocol_schema_text(), nl=False)
+
+
+@app.command("new")
+def new_cmd(
+    file: Annotated[Path, typer.Argument(help="Where to write your copy (it must not exist).")],
+    from_id: Annotated[
+        str, typer.Option("--from", help="The bundled protocol to copy.")
+    ] = "avlastningssamtal",
+    lang: LangOpt = None,
+) -> None:
+    """Copy a bundled protocol to FILE, to adapt to your organisation's routines."""
+    from avlastning_cli.protocol.copy import copy_bundled
+
+    with handled():
+        copy_bundled(from_id, lang, file)
+    typer.echo(f"Wrote {file}. Fill in the <fyll i …> places, then: avlastning validate {file}")
+
+
+@app.command("answers")
+def answers_cmd(
+    protocol: ProtocolArg = None,
+    lang: LangOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of YAML.")] = False,
+    rehearsal: Annotated[
+        bool, typer.Option("--rehearsal", help="Include the rehearsal's scenarios and self-rating.")
+    ] = False,
+) -> None:
+    """Print a template of every answer a session takes, with its default (for --answers)."""
+    from avlastning_cli.export.answers_template import answers_json, answers_yaml
+    from avlastning_cli.protocol.loader import load_protocol
+    from avlastning_cli.protocol.registry import resolve
+
+    with handled():
+        p = load_protocol(resolve(protocol, lang))
+    mode = "rehearsal" if rehearsal else "live"
+    typer.echo(answers_json(p, mode) if as_json else answers_yaml(p, mode), nl=False)
+
+
+def main() -> None:
+    """The console script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

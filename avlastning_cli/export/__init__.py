@@ -1,0 +1,1 @@
+"""Exports: pure functions from a protocol (or a session) to text or bytes."""

@@ -1,0 +1,55 @@
+"""The answers template: every answerable key with its default, as YAML or JSON."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from avlastning_cli.protocol.fields import Field, Mode, fields
+from avlastning_cli.protocol.models import Protocol
+
+
+def answers_json(protocol: Protocol, mode: Mode = "live") -> str:
+    data = {f.key: f.describe() for f in fields(protocol, mode)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _value(value: object) -> str:
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000)
+    return text.removesuffix("\n...\n").strip()
+
+
+def _comment(f: Field) -> str:
+    label = " ".join(f.label.split())
+    if f.type == "yes_no":
+        kind = "true/false"
+    elif f.type == "number":
+        kind = f"a whole number {f.min}–{f.max}"
+    elif f.type in ("choice", "status"):
+        kind = "one of: " + ", ".join(f.options)
+    elif f.type == "ids":
+        kind = "a list of: " + ", ".join(f.options)
+    elif f.type == "date":
+        kind = "a date YYYY-MM-DD, or empty"
+    else:
+        kind = f"free text, at most {f.max_length} characters; scrubbed of personal data"
+    cond = f"  (only if {f.show_if[0]} is {_value(f.show_if[1])})" if f.show_if else ""
+    return f"# {label} — {kind}{cond}"
+
+
+def answers_yaml(protocol: Protocol, mode: Mode = "live") -> str:
+    lines = [
+        f"# Answers for {protocol.id} {protocol.version} ({protocol.language}), mode: {mode}.",
+        "# Every key is optional: a key left out takes the default shown here.",
+        "# Never write names or other personal data in this file.",
+        "",
+    ]
+    current: str | None = None
+    for f in fields(protocol, mode):
+        if f.section != current:
+            current = f.section
+            lines.append("")
+        lines.append(_comment(f))
+        lines.append(f"{f.key}: {_value(f.default)}")
+    return "\n".join(lines).strip("\n").replace("\n\n\n", "\n\n") + "\n"

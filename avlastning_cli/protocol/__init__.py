@@ -1,0 +1,1 @@
+"""Protocols: the YAML format, its loader and the bundled files."""

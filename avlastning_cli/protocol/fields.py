@@ -1,0 +1,156 @@
+"""Every answerable item of a protocol, as plain descriptions.
+
+This is the one list the answers template, the answers-file checks, the session engine and
+the prompts all read, so that a key means the same thing everywhere. Keys are
+``SECTION.ITEM`` (e.g. ``practical.home_transport_needed``) plus a few session-wide keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from avlastning_cli.protocol import models as m
+
+FieldType = Literal["yes_no", "number", "choice", "text", "date", "ids", "status"]
+Mode = Literal["live", "rehearsal"]
+
+PARTICIPANTS = "participants"
+SECOND_LEADER = "second_leader"
+ESCALATIONS = "escalations"
+STATUS = "status"
+SPOKE = "spoke"
+PASSED = "passed"
+FLAGGED = "flagged"
+FOLLOW_UP_DATE = "follow_up_date"
+SELF_RATING = "self_rating"
+SCENARIO = "scenario"
+
+MAX_PARTICIPANTS = 60
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    type: FieldType
+    default: Any
+    section: str | None
+    label: str
+    options: tuple[str, ...] = ()
+    min: int | None = None
+    max: int | None = None
+    max_length: int | None = None
+    show_if: tuple[str, Any] | None = None
+    help: str | None = None
+
+    def describe(self) -> dict[str, Any]:
+        """The JSON form used by `avlastning answers --json`."""
+        out: dict[str, Any] = {"type": self.type, "default": self.default}
+        out["section"] = self.section
+        out["label"] = self.label
+        if self.options:
+            out["options"] = list(self.options)
+        if self.min is not None:
+            out["min"] = self.min
+        if self.max is not None:
+            out["max"] = self.max
+        if self.max_length is not None:
+            out["max_length"] = self.max_length
+            out["scrubbed"] = True
+        if self.show_if is not None:
+            out["show_if"] = {"key": self.show_if[0], "equals": self.show_if[1]}
+        return out
+
+
+def key(section: str, item: str) -> str:
+    return f"{section}.{item}"
+
+
+def question_field(section: str, q: m.AnyQuestion, owners: dict[str, str]) -> Field:
+    show_if = None
+    if q.show_if is not None:
+        show_if = (key(owners[q.show_if.question], q.show_if.question), q.show_if.equals)
+    common: dict[str, Any] = {
+        "key": key(section, q.id),
+        "section": section,
+        "label": q.text,
+        "show_if": show_if,
+        "help": q.help,
+    }
+    if isinstance(q, m.YesNoQuestion):
+        return Field(type="yes_no", default=q.default, **common)
+    if isinstance(q, m.NumberQuestion):
+        return Field(type="number", default=q.default, min=q.min, max=q.max, **common)
+    if isinstance(q, m.ChoiceQuestion):
+        options = tuple(o.id for o in q.options)
+        return Field(type="choice", default=q.default or options[0], options=options, **common)
+    return Field(type="text", default="", max_length=q.max_length, **common)
+
+
+def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
+    """All answerable fields of ``protocol``, in the order the session asks them."""
+    out = [
+        Field(PARTICIPANTS, "number", 1, None, "participants", min=1, max=MAX_PARTICIPANTS),
+        Field(SECOND_LEADER, "yes_no", False, None, "second leader present"),
+    ]
+    owners: dict[str, str] = {}
+    for s in protocol.sections:
+        out.append(
+            Field(key(s.id, STATUS), "status", "done", s.id, s.title, options=("done", "skipped"))
+        )
+        for c in s.checks:
+            out.append(Field(key(s.id, c.id), "yes_no", False, s.id, c.text))
+        if isinstance(s, m.RoundSection):
+            out.append(
+                Field(key(s.id, SPOKE), "number", 0, s.id, "spoke", min=0, max=MAX_PARTICIPANTS)
+            )
+            out.append(
+                Field(key(s.id, PASSED), "number", 0, s.id, "passed", min=0, max=MAX_PARTICIPANTS)
+            )
+        if isinstance(s, m.WarningSignsSection):
+            out.append(
+                Field(
+                    key(s.id, FLAGGED),
+                    "ids",
+                    [],
+                    s.id,
+                    s.title,
+                    options=tuple(sign.id for sign in s.signs),
+                )
+            )
+        for q in s.questions:
+            owners[q.id] = s.id
+            out.append(question_field(s.id, q, owners))
+        if isinstance(s, m.NextStepsSection) and s.follow_up is not None:
+            out.append(Field(key(s.id, FOLLOW_UP_DATE), "date", "", s.id, s.follow_up.text))
+    out.append(Field(ESCALATIONS, "ids", [], None, "escalations", options=sign_ids(protocol)))
+    if mode == "rehearsal":
+        for sc in protocol.scenarios:
+            options = tuple(c.id for c in sc.choices)
+            out.append(
+                Field(
+                    key(SCENARIO, sc.id),
+                    "choice",
+                    options[0],
+                    sc.section,
+                    sc.situation,
+                    options=options,
+                )
+            )
+        for q in protocol.self_rating:
+            owners[q.id] = SELF_RATING
+            out.append(question_field(SELF_RATING, q, owners))
+    return out
+
+
+def sign_ids(protocol: m.Protocol) -> tuple[str, ...]:
+    return tuple(
+        sign.id
+        for s in protocol.sections
+        if isinstance(s, m.WarningSignsSection)
+        for sign in s.signs
+    )
+
+
+def defaults(protocol: m.Protocol, mode: Mode = "live") -> dict[str, Any]:
+    return {f.key: f.default for f in fields(protocol, mode)}

@@ -1,0 +1,1 @@
+"""The session: answers, the walkthrough's state, autosave and resume."""

@@ -1,0 +1,201 @@
+"""Safe YAML reading that remembers where every key and value came from.
+
+PyYAML's safe composer gives each node a start mark; we build plain Python data from the
+nodes ourselves so that we can (1) remember the line/column of every path, (2) reject
+duplicate keys, merge keys and alias bombs, and (3) cap the size of what we read.
+Everything is reported as :class:`~avlastning_cli.errors.Issue` with a location.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from avlastning_cli.errors import Issue, Location
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 100_000
+
+PathT = tuple[str | int, ...]
+
+
+@dataclass
+class Source:
+    """Data read from a YAML (or JSON) file, with the position of each path in it."""
+
+    file: str
+    data: Any
+    values: dict[PathT, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathT, tuple[int, int]] = field(default_factory=dict)
+
+    def location(self, path: PathT, *, key: bool = False) -> Location:
+        """The best location for ``path``: the key (if asked) or value, else the nearest parent."""
+        probe = tuple(path)
+        while True:
+            table = self.keys if key and probe in self.keys else self.values
+            if probe in table:
+                line, col = table[probe]
+                return Location(self.file, line, col)
+            if not probe:
+                return Location(self.file, 1, 1)
+            probe = probe[:-1]
+            key = False
+
+    def issue(self, path: PathT, message: str, *, key: bool = False) -> Issue:
+        return Issue(self.location(path, key=key), dotted(path), message)
+
+
+def dotted(path: PathT) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class YamlProblem(Exception):
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("\n".join(str(i) for i in issues))
+        self.issues = issues
+
+
+def read_text(path: Path, what: str) -> str:
+    from avlastning_cli.errors import NotFoundError
+
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise NotFoundError(
+            f"{path}: no such file.", f"Check the path and try again ({what})."
+        ) from None
+    except OSError as exc:
+        raise NotFoundError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if path.is_dir():
+        raise NotFoundError(f"{path}: is a folder, not a {what}.")
+    if size > MAX_BYTES:
+        raise YamlProblem(
+            [
+                Issue(
+                    Location(str(path), 1, 1),
+                    "",
+                    f"the file is {size:,} bytes; a {what} may be at most {MAX_BYTES:,} bytes.",
+                )
+            ]
+        )
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise YamlProblem(
+            [
+                Issue(
+                    Location(str(path), 1, 1),
+                    "",
+                    f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8.",
+                )
+            ]
+        ) from None
+
+
+def load(text: str, file: str) -> Source:
+    """Parse ``text`` as one YAML document and return its data with locations."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise YamlProblem(
+            [Issue(Location(file, 1, 1), "", f"more than {MAX_BYTES:,} bytes of YAML.")]
+        )
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise YamlProblem(
+            [Issue(where, "", f"YAML syntax error: {problem}. Check indentation and quotes.")]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem([Issue(Location(file), "", f"not valid YAML: {exc}")]) from None
+    source = Source(file=file, data=None)
+    if node is None:
+        raise YamlProblem([Issue(Location(file, 1, 1), "", "the file is empty.")])
+    builder = _Builder(source)
+    source.data = builder.build(node, ())
+    if builder.issues:
+        raise YamlProblem(builder.issues)
+    return source
+
+
+class _Builder:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.issues: list[Issue] = []
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def _at(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def build(self, node: yaml.Node, path: PathT) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self.issues.append(
+                    Issue(
+                        Location(self.source.file, *self._at(node)),
+                        dotted(path),
+                        f"the document expands to more than {MAX_NODES:,} values "
+                        "(too many aliases?); write the values out instead.",
+                    )
+                )
+            return None
+        self.source.values.setdefault(path, self._at(node))
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.issues.append(
+                        Issue(
+                            Location(self.source.file, *self._at(key_node)),
+                            dotted(path),
+                            "merge keys (<<) are not supported; write the keys out.",
+                        )
+                    )
+                    continue
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.issues.append(
+                        Issue(
+                            Location(self.source.file, *self._at(key_node)),
+                            dotted(path),
+                            "a key must be a plain word, not a list or mapping.",
+                        )
+                    )
+                    continue
+                key = self.constructor.construct_object(key_node)
+                key = key if isinstance(key, str) else str(key)
+                if key in result:
+                    first = self.source.keys.get((*path, key))
+                    where = f" (first at line {first[0]})" if first else ""
+                    self.issues.append(
+                        Issue(
+                            Location(self.source.file, *self._at(key_node)),
+                            dotted((*path, key)),
+                            f"duplicate key '{key}'{where}; keep only one.",
+                        )
+                    )
+                    continue
+                self.source.keys[(*path, key)] = self._at(key_node)
+                result[key] = self.build(value_node, (*path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        try:
+            return self.constructor.construct_object(node)  # type: ignore[arg-type]
+        except yaml.YAMLError as exc:
+            self.issues.append(
+                Issue(
+                    Location(self.source.file, *self._at(node)),
+                    dotted(path),
+                    f"cannot read this value: {getattr(exc, 'problem', exc)}",
+                )
+            )
+            return None
