@@ -1,0 +1,341 @@
+"""The anonymised summary: counts, ticks, ids and scrubbed general lessons — never names,
+never quotes. Built as one dict (the JSON), rendered as Markdown in the protocol's language,
+scanned once more for personal data, and written atomically without overwriting anything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from avlastning_cli import __version__
+from avlastning_cli.errors import PrivacyError
+from avlastning_cli.protocol import fields as f
+from avlastning_cli.protocol import models as m
+from avlastning_cli.session.state import SessionState
+
+SCHEMA = "avlastning.summary/1"
+
+LABELS: dict[str, dict[str, str]] = {
+    "sv": {
+        "title": "Sammanfattning",
+        "rehearsal": "ÖVNING — inte ett verkligt samtal",
+        "protocol": "Protokoll",
+        "date": "Datum",
+        "duration": "Tid",
+        "minutes": "min",
+        "participants": "Deltagare",
+        "second_leader": "Andra ledare med",
+        "steps": "Steg",
+        "done": "genomfört",
+        "skipped": "överhoppat",
+        "checks": "Avbockat",
+        "round": "Rundan",
+        "spoke": "talade",
+        "passed": "avstod",
+        "signs": "Varningstecken",
+        "flagged": "Markerade",
+        "escalated": "Eskalering",
+        "none": "inga",
+        "follow_up": "Uppföljning",
+        "next_steps": "Nästa steg",
+        "follow_up_date": "Datum för uppföljning",
+        "lessons": "Lärdomar att ta vidare",
+        "redactions": "Maskerade personuppgifter",
+        "yes": "ja",
+        "no": "nej",
+        "timing": "Tidsåtgång per steg",
+        "target": "mål",
+        "scenarios": "Scenarier",
+        "recommended": "rekommenderat",
+        "not_recommended": "inte rekommenderat",
+        "self_rating": "Självskattning",
+        "privacy": "Innehåller inga namn eller citat: endast antal, bockar, id och allmänna "
+        "lärdomar.",
+    },
+    "en": {
+        "title": "Summary",
+        "rehearsal": "REHEARSAL — not a real session",
+        "protocol": "Protocol",
+        "date": "Date",
+        "duration": "Duration",
+        "minutes": "min",
+        "participants": "Participants",
+        "second_leader": "Second leader present",
+        "steps": "Steps",
+        "done": "done",
+        "skipped": "skipped",
+        "checks": "Ticked",
+        "round": "The round",
+        "spoke": "spoke",
+        "passed": "passed",
+        "signs": "Warning signs",
+        "flagged": "Flagged",
+        "escalated": "Escalation",
+        "none": "none",
+        "follow_up": "Follow-up",
+        "next_steps": "Next steps",
+        "follow_up_date": "Follow-up date",
+        "lessons": "Lessons to take further",
+        "redactions": "Personal data masked",
+        "yes": "yes",
+        "no": "no",
+        "timing": "Time per step",
+        "target": "target",
+        "scenarios": "Scenarios",
+        "recommended": "recommended",
+        "not_recommended": "not recommended",
+        "self_rating": "Self-rating",
+        "privacy": "Holds no names or quotes: only counts, ticks, ids and general lessons.",
+    },
+}
+
+
+def _answer(protocol: m.Protocol, state: SessionState, mode: f.Mode) -> dict[str, Any]:
+    values = f.defaults(protocol, mode)
+    values.update(state.answers)
+    return values
+
+
+def visible(field: f.Field, values: dict[str, Any]) -> bool:
+    return field.show_if is None or values.get(field.show_if[0]) == field.show_if[1]
+
+
+def build_summary(protocol: m.Protocol, state: SessionState) -> dict[str, Any]:
+    """The summary as a JSON-ready dict. Duration is the time spent in the steps, so a
+    paused and resumed session sums the same way as an uninterrupted one."""
+    mode = state.mode
+    values = _answer(protocol, state, mode)
+    all_fields = f.fields(protocol, mode)
+    by_section: dict[str | None, list[f.Field]] = {}
+    for field in all_fields:
+        by_section.setdefault(field.section, []).append(field)
+
+    steps = [{"id": s.id, "status": values[f.key(s.id, f.STATUS)]} for s in protocol.sections]
+    checks = {
+        f.key(s.id, c.id): bool(values[f.key(s.id, c.id)])
+        for s in protocol.sections
+        for c in s.checks
+    }
+    spoke = sum(values[f.key(s.id, f.SPOKE)] for s in protocol.sections_of("round"))
+    passed = sum(values[f.key(s.id, f.PASSED)] for s in protocol.sections_of("round"))
+    flagged: list[str] = []
+    for s in protocol.sections_of("warning_signs"):
+        flagged += [i for i in values[f.key(s.id, f.FLAGGED)] if i not in flagged]
+    escalations = list(values[f.ESCALATIONS])
+
+    answers: dict[str, Any] = {}
+    lessons: list[str] = []
+    for s in protocol.sections:
+        for q in s.questions:
+            field = next(x for x in by_section[s.id] if x.key == f.key(s.id, q.id))
+            if not visible(field, values):
+                continue
+            if field.type == "text":
+                text = str(values[field.key]).strip()
+                if text:
+                    lessons.append(text)
+            else:
+                answers[field.key] = values[field.key]
+    next_steps: list[str] = []
+    follow_up_date: str | None = None
+    for s in protocol.sections:
+        if isinstance(s, m.NextStepsSection):
+            next_steps += [c for c in s.contacts if c not in next_steps]
+            if s.follow_up is not None:
+                follow_up_date = values[f.key(s.id, f.FOLLOW_UP_DATE)] or follow_up_date
+    summary: dict[str, Any] = {
+        "schema": SCHEMA,
+        "mode": mode,
+        "protocol": {
+            "id": protocol.id,
+            "version": protocol.version,
+            "language": protocol.language,
+            "type": protocol.type,
+        },
+        "date": state.date,
+        "duration_minutes": round(sum(state.seconds.values()) / 60),
+        "participants": values[f.PARTICIPANTS],
+        "second_leader": values[f.SECOND_LEADER],
+        "steps": steps,
+        "checks": checks,
+        "round": {"spoke": spoke, "passed": passed},
+        "warning_signs": {
+            "flagged": flagged,
+            "escalated": bool(escalations),
+            "escalations": escalations,
+        },
+        "follow_up": {
+            "answers": answers,
+            "next_steps": next_steps,
+            "date": follow_up_date,
+        },
+        "lessons": "\n".join(lessons),
+        "redactions": state.redactions,
+        "tool": {"name": "avlastning", "version": __version__},
+    }
+    if mode == "rehearsal":
+        summary["rehearsal"] = _rehearsal(protocol, state, values)
+    return summary
+
+
+def _rehearsal(protocol: m.Protocol, state: SessionState, values: dict[str, Any]) -> dict[str, Any]:
+    timing = [
+        {
+            "id": s.id,
+            "target_minutes": s.minutes,
+            "minutes": round(state.seconds.get(s.id, 0.0) / 60, 1),
+        }
+        for s in protocol.sections
+    ]
+    scenarios = []
+    for sc in protocol.scenarios:
+        choice = values.get(f.key(f.SCENARIO, sc.id))
+        picked = next((c for c in sc.choices if c.id == choice), None)
+        scenarios.append(
+            {"id": sc.id, "choice": choice, "recommended": bool(picked and picked.recommended)}
+        )
+    rating = {q.id: values.get(f.key(f.SELF_RATING, q.id)) for q in protocol.self_rating}
+    return {"timing": timing, "scenarios": scenarios, "self_rating": rating}
+
+
+def render_markdown(summary: dict[str, Any], protocol: m.Protocol) -> str:
+    """The same content as the JSON, for people, in the protocol's language."""
+    t = LABELS[protocol.language]
+    yes_no = {True: t["yes"], False: t["no"]}
+    titles = {s.id: s.title for s in protocol.sections}
+    lines = [f"# {t['title']}: {protocol.title}", ""]
+    if summary["mode"] == "rehearsal":
+        lines += [f"**{t['rehearsal']}**", ""]
+    p = summary["protocol"]
+    lines += [
+        f"- {t['protocol']}: {p['id']} {p['version']} ({p['language']})",
+        f"- {t['date']}: {summary['date']}",
+        f"- {t['duration']}: {summary['duration_minutes']} {t['minutes']}",
+        f"- {t['participants']}: {summary['participants']}",
+        f"- {t['second_leader']}: {yes_no[summary['second_leader']]}",
+        "",
+        f"## {t['steps']}",
+        "",
+    ]
+    for step in summary["steps"]:
+        mark = "x" if step["status"] == "done" else " "
+        lines.append(f"- [{mark}] {titles.get(step['id'], step['id'])} — {t[step['status']]}")
+    check_text = {f.key(s.id, c.id): c.text for s in protocol.sections for c in s.checks}
+    if summary["checks"]:
+        lines += ["", f"## {t['checks']}", ""]
+        for k, ticked in summary["checks"].items():
+            lines.append(f"- [{'x' if ticked else ' '}] {check_text.get(k, k)}")
+    r = summary["round"]
+    lines += [
+        "",
+        f"## {t['round']}",
+        "",
+        f"- {t['spoke']}: {r['spoke']}",
+        f"- {t['passed']}: {r['passed']}",
+    ]
+    sign_text = {
+        sign.id: sign.text
+        for s in protocol.sections
+        if isinstance(s, m.WarningSignsSection)
+        for sign in s.signs
+    }
+    w = summary["warning_signs"]
+    flagged = ", ".join(sign_text.get(i, i) for i in w["flagged"]) or t["none"]
+    lines += ["", f"## {t['signs']}", "", f"- {t['flagged']}: {flagged}"]
+    lines.append(f"- {t['escalated']}: {yes_no[w['escalated']]}")
+    question_text = {f.key(s.id, q.id): q.text for s in protocol.sections for q in s.questions}
+    fu = summary["follow_up"]
+    lines += ["", f"## {t['follow_up']}", ""]
+    for k, value in fu["answers"].items():
+        shown = yes_no[value] if isinstance(value, bool) else str(value)
+        lines.append(f"- {question_text.get(k, k)} {shown}")
+    roles = {c.id: c.role for c in protocol.contacts}
+    lines.append(
+        f"- {t['next_steps']}: "
+        + (", ".join(roles.get(c, c) for c in fu["next_steps"]) or t["none"])
+    )
+    lines.append(f"- {t['follow_up_date']}: {fu['date'] or t['none']}")
+    lines += ["", f"## {t['lessons']}", ""]
+    lines += [summary["lessons"] or f"({t['none']})"]
+    if "rehearsal" in summary:
+        reh = summary["rehearsal"]
+        lines += ["", f"## {t['timing']}", ""]
+        for row in reh["timing"]:
+            lines.append(
+                f"- {titles.get(row['id'], row['id'])}: {row['minutes']} {t['minutes']} "
+                f"({t['target']} {row['target_minutes']:g})"
+            )
+        if reh["scenarios"]:
+            lines += ["", f"## {t['scenarios']}", ""]
+            for sc in reh["scenarios"]:
+                verdict = t["recommended"] if sc["recommended"] else t["not_recommended"]
+                lines.append(f"- {sc['id']}: {sc['choice']} — {verdict}")
+        if reh["self_rating"]:
+            lines += ["", f"## {t['self_rating']}", ""]
+            for qid, value in reh["self_rating"].items():
+                lines.append(f"- {qid}: {value if value not in (None, '') else '–'}")
+    lines += [
+        "",
+        "---",
+        "",
+        f"{t['redactions']}: {summary['redactions']}. {t['privacy']}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _protocol_text(protocol: m.Protocol) -> str:
+    return protocol.model_dump_json()
+
+
+def privacy_findings(summary: dict[str, Any], markdown: str, protocol: m.Protocol) -> list[str]:
+    """Types of personal data still found in the summary (text that is the protocol's own
+    wording is not a finding: it is the organisation's vetted content, not the session's)."""
+    from avlastning_cli.privacy import find
+
+    own = _protocol_text(protocol)
+    found: list[str] = []
+    for text in (json.dumps(summary, ensure_ascii=False), markdown):
+        for hit in find(text, protocol.language):
+            pattern = r"(?<!\w)" + re.escape(text[hit.start : hit.end]) + r"(?!\w)"
+            if not re.search(pattern, own):
+                found.append(hit.type)
+    return found
+
+
+def file_stem(summary: dict[str, Any]) -> str:
+    stem = f"avlastning-{summary['date']}-{summary['protocol']['id']}"
+    return stem + ("-ovning" if summary["mode"] == "rehearsal" else "")
+
+
+def write_summary(
+    protocol: m.Protocol, summary: dict[str, Any], out_dir: Path
+) -> tuple[Path, Path]:
+    """Scan once more, then write ``.md`` and ``.json`` side by side under a new name."""
+    from avlastning_cli.fsutil import write_new
+
+    markdown = render_markdown(summary, protocol)
+    found = privacy_findings(summary, markdown, protocol)
+    if found:
+        kinds = ", ".join(sorted(set(found)))
+        raise PrivacyError(
+            f"The summary was not written: the final check still found personal data ({kinds}).",
+            "Nothing is lost: the session is saved. Run `avlastning resume`, go back to the "
+            "free-text answer and rewrite it without names or numbers.",
+        )
+    data = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+    stem = file_stem(summary)
+    for n in range(1, 1000):
+        name = stem if n == 1 else f"{stem}-{n}"
+        if (out_dir / f"{name}.md").exists() or (out_dir / f"{name}.json").exists():
+            continue
+        md_path = write_new(out_dir, name, ".md", markdown)
+        if md_path.stem != name:  # taken in the meantime: keep the pair's names together
+            md_path.unlink()
+            continue
+        json_path = write_new(out_dir, name, ".json", data)
+        return md_path, json_path
+    raise PrivacyError(f"Too many summaries named {stem}-N in {out_dir}.")  # pragma: no cover
