@@ -54,16 +54,38 @@ def validate_source(source: Source) -> m.Protocol:
 
 def translate(exc: ValidationError, source: Source, root: type[BaseModel]) -> list[Issue]:
     """Turn pydantic's errors into located issues in plain words, sorted by position."""
+    errors = exc.errors(include_url=False)
+    paths = [data_path(err["loc"], source.data) for err in errors]
+    # a misspelt key also makes the real key "missing": report the typo only
+    typos = {
+        (path[:-1], close)
+        for err, path in zip(errors, paths, strict=True)
+        if err["type"] == "extra_forbidden"
+        for close in _closest(str(path[-1]), _allowed(root, err["loc"]))
+    }
     issues: list[Issue] = []
     seen: set[tuple[PathT, str]] = set()
-    for err in exc.errors(include_url=False):
-        path = data_path(err["loc"], source.data)
+    for err, path in zip(errors, paths, strict=True):
+        if err["type"] == "missing" and (path[:-1], str(path[-1])) in typos:
+            continue
+        if err["type"] == "union_tag_invalid":
+            tag = str((err.get("ctx") or {}).get("discriminator", "")).strip("'")
+            path = (*path, tag) if tag else path
         message = plain_message(err, root)
         if (path, message) in seen:
             continue
         seen.add((path, message))
         issues.append(source.issue(path, message, key=err["type"] == "extra_forbidden"))
     return sorted(issues, key=lambda i: (i.location.line or 0, i.location.column or 0))
+
+
+def _allowed(root: type[BaseModel], loc: Iterable[Any]) -> list[str]:
+    owner = model_at(root, tuple(loc)[:-1])
+    return sorted(owner.model_fields) if owner else []
+
+
+def _closest(word: str, choices: Iterable[str]) -> list[str]:
+    return difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
 
 
 def data_path(loc: Iterable[Any], data: Any) -> PathT:
@@ -141,7 +163,7 @@ def _step(tp: Any, step: Any) -> Any:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = _closest(word, choices)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -151,8 +173,7 @@ def plain_message(err: Any, root: type[BaseModel]) -> str:
     value = err.get("input")
     ctx = err.get("ctx") or {}
     if kind == "extra_forbidden":
-        owner = model_at(root, loc[:-1])
-        allowed = sorted(owner.model_fields) if owner else []
+        allowed = _allowed(root, loc)
         hint = _suggest(str(loc[-1]), allowed)
         listed = f" Allowed here: {', '.join(allowed)}." if allowed and not hint else ""
         return f"unknown key '{loc[-1]}'{hint}.{listed}"
