@@ -204,6 +204,41 @@ def answers_cmd(
     typer.echo(answers_json(p, mode) if as_json else answers_yaml(p, mode), nl=False)
 
 
+@app.command("scrub")
+def scrub_cmd(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A text file to scrub; standard input if left out.", show_default=False
+        ),
+    ] = None,
+    lang: LangOpt = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the scrubbed text and what was found, as JSON.")
+    ] = False,
+) -> None:
+    """Mask personal data (names, identity numbers, phones, e-mail, addresses) in a text."""
+    from avlastning_cli.privacy import scrub
+    from avlastning_cli.protocol.registry import check_language
+    from avlastning_cli.yamlsrc import YamlProblem, read_text
+
+    with handled():
+        language = check_language(lang)
+        try:
+            text = sys.stdin.read() if file is None else read_text(file, "text file")
+        except YamlProblem as exc:
+            raise UserError(str(exc)) from None
+    result = scrub(text, language)
+    if as_json:
+        import json
+
+        findings = [{"type": f.type, "start": f.start, "end": f.end} for f in result.findings]
+        payload = {"text": result.text, "count": result.count, "findings": findings}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(result.text, nl=not result.text.endswith("\n"))
+
+
 def main() -> None:
     """The console script."""
     try:
