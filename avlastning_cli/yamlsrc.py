@@ -189,7 +189,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         try:
-            return self.constructor.construct_object(node)  # type: ignore[arg-type]
+            return self.constructor.construct_object(node)
         except yaml.YAMLError as exc:
             self.issues.append(
                 Issue(

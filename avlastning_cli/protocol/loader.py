@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -321,7 +321,7 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
         )
 
 
-def _unique(source: Source, items: list[tuple[PathT, str]], what: str) -> Iterator[Issue]:
+def _unique(source: Source, items: Sequence[tuple[PathT, str]], what: str) -> Iterator[Issue]:
     first: dict[str, PathT] = {}
     for path, value in items:
         if value in first:

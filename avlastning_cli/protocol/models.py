@@ -279,7 +279,7 @@ class Protocol(Base):
         return next(c for c in self.contacts if c.id == contact_id)
 
     def sections_of(self, kind: str) -> list[_Section]:
-        return [s for s in self.sections if s.kind == kind]  # type: ignore[attr-defined]
+        return [s for s in self.sections if s.kind == kind]
 
 
 AnySection = (
