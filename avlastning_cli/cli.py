@@ -8,7 +8,7 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Literal, NoReturn
 
 import typer
 
@@ -200,8 +200,91 @@ def answers_cmd(
 
     with handled():
         p = load_protocol(resolve(protocol, lang))
-    mode = "rehearsal" if rehearsal else "live"
+    mode: Literal["live", "rehearsal"] = "rehearsal" if rehearsal else "live"
     typer.echo(answers_json(p, mode) if as_json else answers_yaml(p, mode), nl=False)
+
+
+ExportFormatOpt = Annotated[
+    Literal["md", "txt", "html", "pdf"] | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="md or txt (printed here unless -o is given), html or pdf (need -o). "
+        "Default: from the -o file's ending, else md.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+ExportOutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="The file to write. An existing file is never overwritten.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+
+
+def _print_or_write(data: str | bytes, output: Path | None) -> None:
+    from avlastning_cli.export.output import write_new_file
+
+    if output is None:
+        typer.echo(data, nl=False)
+        return
+    with handled():
+        write_new_file(output, data)
+    typer.echo(f"Wrote {output}.")
+
+
+@app.command("checklist")
+def checklist_cmd(
+    protocol: ProtocolArg = None,
+    lang: LangOpt = None,
+    fmt: ExportFormatOpt = None,
+    output: ExportOutputOpt = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="The whole script to read aloud, step by step, with your own notes set apart "
+            "(for rehearsing), instead of the one-page checklist.",
+        ),
+    ] = False,
+) -> None:
+    """Print a one-page checklist for the room: steps to tick, key lines, signs, contacts."""
+    from avlastning_cli.export.checklist import checklist_model
+    from avlastning_cli.export.output import pick_format
+    from avlastning_cli.export.render import render
+    from avlastning_cli.protocol.loader import load_protocol
+    from avlastning_cli.protocol.registry import resolve
+
+    with handled():
+        chosen = pick_format(fmt, output, "checklist")
+        data = render(checklist_model(load_protocol(resolve(protocol, lang)), full=full), chosen)
+    _print_or_write(data, output)
+
+
+@app.command("card")
+def card_cmd(
+    protocol: ProtocolArg = None,
+    lang: LangOpt = None,
+    fmt: ExportFormatOpt = None,
+    output: ExportOutputOpt = None,
+) -> None:
+    """Print the take-home card for every participant: what to tell at home, normal reactions,
+    when to seek help and whom to contact. It holds no names, dates or details of the event."""
+    from avlastning_cli.export.card import card_model
+    from avlastning_cli.export.output import pick_format
+    from avlastning_cli.export.render import render
+    from avlastning_cli.protocol.loader import load_protocol
+    from avlastning_cli.protocol.registry import resolve
+
+    with handled():
+        chosen = pick_format(fmt, output, "card")
+        data = render(card_model(load_protocol(resolve(protocol, lang))), chosen)
+    _print_or_write(data, output)
 
 
 @app.command("scrub")

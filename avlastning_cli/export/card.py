@@ -1,0 +1,63 @@
+"""The take-home card: the same for every participant, from the protocol's ``card`` part.
+
+It holds no personal data, no date and no details of the event: only the protocol's text.
+"""
+
+from __future__ import annotations
+
+from avlastning_cli.errors import UserError
+from avlastning_cli.export.checklist import contacts_table
+from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para
+from avlastning_cli.protocol.models import Protocol, TellAtHomeSection
+
+LABELS: dict[str, dict[str, str]] = {
+    "sv": {
+        "may_tell": "Det här kan du berätta hemma",
+        "not_to_tell": "Men berätta inte",
+        "normal_reactions": "Vanliga reaktioner de närmaste dagarna",
+        "seek_help": "Sök hjälp om",
+        "contacts": "Vem du kan kontakta, och när",
+        "no_card": "Protokollet '{id}' har ingen del 'card', "
+        "så det finns inget kort att skriva ut.",
+        "no_card_hint": "Lägg till en 'card' i protokollet (se det inbyggda protokollet).",
+    },
+    "en": {
+        "may_tell": "What you may tell at home",
+        "not_to_tell": "But do not tell",
+        "normal_reactions": "Normal reactions in the coming days",
+        "seek_help": "Seek help if",
+        "contacts": "Who to contact, and when",
+        "no_card": "The protocol '{id}' has no 'card' part, so there is no card to print.",
+        "no_card_hint": "Add a 'card' to the protocol (see the bundled protocol).",
+    },
+}
+
+
+def card_model(protocol: Protocol) -> Document:
+    """The card as a neutral document. A protocol without a ``card`` is a user error."""
+    t = LABELS[protocol.language]
+    card = protocol.card
+    if card is None:
+        raise UserError(t["no_card"].format(id=protocol.id), t["no_card_hint"])
+    blocks: list[Block] = []
+    if card.intro:
+        blocks.append(Para(card.intro))
+    may_tell, not_to_tell = list(card.may_tell), []
+    if not may_tell:
+        for section in protocol.sections:
+            if isinstance(section, TellAtHomeSection):
+                may_tell += section.may_tell
+                not_to_tell += section.not_to_tell
+    if may_tell:
+        blocks += [Heading(t["may_tell"]), Bullets(tuple(may_tell))]
+    if not_to_tell:
+        blocks.append(Bullets(tuple(not_to_tell), label=t["not_to_tell"]))
+    blocks += [Heading(t["normal_reactions"]), Bullets(tuple(card.normal_reactions))]
+    blocks += [Heading(t["seek_help"]), Bullets(tuple(card.seek_help))]
+    contacts = [protocol.contact(c) for c in card.contacts]
+    blocks += [Heading(t["contacts"]), contacts_table(contacts, protocol.language)]
+    if card.closing:
+        blocks.append(Para(card.closing))
+    return Document(
+        title=card.title, language=protocol.language, blocks=tuple(blocks), one_page=True
+    )

@@ -1,0 +1,180 @@
+"""The checklist: one printable page for the room, or (``full``) the whole read-aloud script.
+
+A pure function of the protocol. The only words here are the UI's own labels; everything else
+comes from the protocol.
+"""
+
+from __future__ import annotations
+
+from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para, Table, Tick
+from avlastning_cli.protocol.models import (
+    AnySection,
+    Contact,
+    GroundRulesSection,
+    NextStepsSection,
+    Protocol,
+    PurposeSection,
+    RoundSection,
+    TellAtHomeSection,
+    WarningSign,
+    WarningSignsSection,
+)
+
+LABELS: dict[str, dict[str, str]] = {
+    "sv": {
+        "checklist": "Checklista",
+        "script": "Hela manuset",
+        "min": "min",
+        "warning_signs": "Varningstecken",
+        "sign": "Tecken",
+        "action": "Gör så här",
+        "contacts": "Kontakter",
+        "role": "Vem",
+        "reach": "Nås",
+        "when": "När",
+        "say": "Läs upp",
+        "notes": "Ledarens anteckningar (läses inte upp)",
+        "why": "Varför",
+        "may_tell": "Det här får man berätta",
+        "not_to_tell": "Det här berättar man inte",
+        "questions": "Frågor att stämma av",
+    },
+    "en": {
+        "checklist": "Checklist",
+        "script": "The full script",
+        "min": "min",
+        "warning_signs": "Warning signs",
+        "sign": "Sign",
+        "action": "What to do",
+        "contacts": "Contacts",
+        "role": "Who",
+        "reach": "How to reach",
+        "when": "When",
+        "say": "Read aloud",
+        "notes": "The leader's notes (not read aloud)",
+        "why": "Why",
+        "may_tell": "You may tell",
+        "not_to_tell": "Do not tell",
+        "questions": "Questions to go through",
+    },
+}
+
+
+def minutes(value: float, language: str) -> str:
+    """3.0 -> '3 min'; 1.5 -> '1,5 min' in Swedish, '1.5 min' in English."""
+    number = f"{value:g}"
+    if language == "sv":
+        number = number.replace(".", ",")
+    return f"{number} {LABELS[language]['min']}"
+
+
+def ordered_contacts(protocol: Protocol) -> list[Contact]:
+    """The next steps' contacts in their order, then any other contact of the protocol."""
+    ids: list[str] = []
+    for section in protocol.sections:
+        if isinstance(section, NextStepsSection):
+            ids.extend(c for c in section.contacts if c not in ids)
+    ids.extend(c.id for c in protocol.contacts if c.id not in ids)
+    return [protocol.contact(i) for i in ids]
+
+
+def contacts_table(contacts: list[Contact], language: str) -> Table:
+    t = LABELS[language]
+    return Table(
+        header=(t["role"], t["reach"], t["when"]),
+        rows=tuple((c.role, c.reach, c.when) for c in contacts),
+        widths=(3, 3, 6),
+    )
+
+
+def signs_table(signs: list[WarningSign], language: str) -> Table:
+    t = LABELS[language]
+    return Table(
+        header=(t["sign"], t["action"]),
+        rows=tuple((s.text, s.action) for s in signs),
+        widths=(1, 1),
+    )
+
+
+def _key_lines(section: AnySection) -> list[str]:
+    """What fits a page: the round's question and passing_ok, else the first line to say."""
+    if isinstance(section, RoundSection):
+        return [section.question, section.passing_ok]
+    return section.say[:1]
+
+
+def _page(protocol: Protocol) -> list[Block]:
+    lang = protocol.language
+    t = LABELS[lang]
+    blocks: list[Block] = []
+    signs: list[WarningSign] = []
+    for section in protocol.sections:
+        blocks.append(Tick(f"{section.title} · {minutes(section.minutes, lang)}", strong=True))
+        blocks.extend(Para(line, style="say", indent=1) for line in _key_lines(section))
+        blocks.extend(Tick(check.text, indent=1) for check in section.checks)
+        blocks.extend(Tick(question.text, indent=1) for question in section.questions)
+        if isinstance(section, WarningSignsSection):
+            signs.extend(section.signs)
+    if signs:
+        blocks += [Heading(t["warning_signs"]), signs_table(signs, lang)]
+    blocks += [Heading(t["contacts"]), contacts_table(ordered_contacts(protocol), lang)]
+    return blocks
+
+
+def _said(section: AnySection, lang: str) -> list[Block]:
+    """Everything the leader reads aloud in one step, in order."""
+    t = LABELS[lang]
+    blocks: list[Block] = [Para(line, style="say") for line in section.say]
+    if isinstance(section, PurposeSection):
+        blocks.append(Bullets(tuple(section.points), style="say"))
+    if isinstance(section, GroundRulesSection):
+        blocks.append(Bullets(tuple(section.rules), style="say"))
+    if isinstance(section, RoundSection):
+        blocks += [Para(section.question, style="say"), Para(section.passing_ok, style="say")]
+    if isinstance(section, TellAtHomeSection):
+        blocks.append(Bullets(tuple(section.may_tell), style="say", label=t["may_tell"]))
+        blocks.append(Bullets(tuple(section.not_to_tell), style="say", label=t["not_to_tell"]))
+    if isinstance(section, NextStepsSection):
+        blocks.append(Para(section.get_in_touch, style="say"))
+    return blocks
+
+
+def _script(protocol: Protocol) -> list[Block]:
+    lang = protocol.language
+    t = LABELS[lang]
+    blocks: list[Block] = [Para(protocol.description)]
+    for number, section in enumerate(protocol.sections, start=1):
+        blocks.append(
+            Heading(f"{number}. {section.title} · {minutes(section.minutes, lang)}", level=3)
+        )
+        said = _said(section, lang)
+        if said:
+            blocks += [Para("", label=t["say"]), *said]
+        if isinstance(section, WarningSignsSection):
+            blocks.append(signs_table(list(section.signs), lang))
+        if isinstance(section, NextStepsSection):
+            contacts = [protocol.contact(c) for c in section.contacts]
+            blocks.append(contacts_table(contacts, lang))
+        blocks.extend(Tick(check.text) for check in section.checks)
+        if section.questions:
+            items = tuple(q.text for q in section.questions)
+            blocks.append(Bullets(items, label=t["questions"]))
+        if section.tips:
+            blocks.append(Bullets(tuple(section.tips), style="note", label=t["notes"]))
+        if section.why:
+            blocks.append(Para(section.why, style="note", label=t["why"]))
+    return blocks
+
+
+def checklist_model(protocol: Protocol, full: bool = False) -> Document:
+    """The checklist as a neutral document; ``full`` gives the whole script for trainers."""
+    lang = protocol.language
+    t = LABELS[lang]
+    what = t["script"] if full else t["checklist"]
+    return Document(
+        title=protocol.title,
+        language=lang,
+        subtitle=f"{what} · {minutes(protocol.duration_minutes, lang)}",
+        blocks=tuple(_script(protocol) if full else _page(protocol)),
+        one_page=not full,
+    )

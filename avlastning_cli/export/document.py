@@ -1,0 +1,65 @@
+"""A small, neutral document structure that the printable exports are built from.
+
+A checklist or a card is described once, as a flat sequence of blocks; the renderers in
+:mod:`avlastning_cli.export.render` (md, txt, html) and :mod:`avlastning_cli.export.pdf` turn the
+same description into each format. Every string here is plain text, never markup: each renderer
+escapes it for its own format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+#: plain: ordinary text; say: words read aloud; note: the leader's own notes, never read aloud.
+Style = Literal["plain", "say", "note"]
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2  # 2: a part of the document, 3: a step in the full script
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    style: Style = "plain"
+    indent: int = 0
+    label: str | None = None  # a UI label shown before the text, e.g. "Varför"
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A tick box with its text; ``strong`` for a step, plain for a check under it."""
+
+    text: str
+    indent: int = 0
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    style: Style = "plain"
+    indent: int = 0
+    label: str | None = None  # a UI label shown above the list
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...]  # relative column widths, for html and pdf
+
+
+Block = Heading | Para | Tick | Bullets | Table
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    language: str
+    blocks: tuple[Block, ...]
+    subtitle: str | None = None
+    one_page: bool = False  # the pdf shrinks its type until it fits one A4 page

@@ -1,0 +1,55 @@
+"""Choosing an export's format and writing it to a new file, for the checklist and card commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from avlastning_cli.errors import UserError
+from avlastning_cli.export.render import FORMATS, Format
+from avlastning_cli.fsutil import write_exclusive
+
+SUFFIXES: dict[str, Format] = {".md": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
+SUFFIXES[".pdf"] = "pdf"
+TO_FILE_ONLY: tuple[Format, ...] = ("html", "pdf")
+
+
+class ExportUsageError(UserError):
+    """Options that do not go together; exit code 2, like any other usage error."""
+
+    exit_code = 2
+
+
+def pick_format(fmt: str | None, output: Path | None, example: str = "checklist") -> Format:
+    """``--format`` if given, else the -o file's suffix, else md. html and pdf need -o."""
+    if fmt is None:
+        if output is None:
+            return "md"
+        found = SUFFIXES.get(output.suffix.lower())
+        if found is None:
+            raise ExportUsageError(
+                f"Cannot tell the format from the file name '{output.name}'.",
+                "Add --format md, txt, html or pdf, or end the name in .md, .txt, .html or .pdf.",
+            )
+        return found
+    chosen = next((f for f in FORMATS if f == fmt.lower()), None)
+    if chosen is None:  # the command line's own choices refuse it first
+        raise ExportUsageError(f"Unknown format '{fmt}'. Use md, txt, html or pdf.")
+    if chosen in TO_FILE_ONLY and output is None:
+        raise ExportUsageError(
+            f"{chosen.upper()} is written to a file: add -o and a file name, "
+            f"for example -o {example}.{chosen}."
+        )
+    return chosen
+
+
+def write_new_file(target: Path, data: str | bytes) -> None:
+    """Write ``target`` whole or not at all; never over an existing file."""
+    try:
+        write_exclusive(target, data)
+    except FileExistsError:
+        raise UserError(
+            f"{target} already exists, and it was left as it is.",
+            "Choose another file name, or move the old file away first.",
+        ) from None
+    except OSError as exc:
+        raise UserError(f"Could not write {target}: {exc.strerror or exc}.") from None

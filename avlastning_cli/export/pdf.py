@@ -1,0 +1,200 @@
+"""PDF rendering of a :class:`~avlastning_cli.export.document.Document`, with fpdf2.
+
+The PDF core fonts are Latin-1 only, so the package's own subset of DejaVu Sans is embedded
+(see tools/subset_fonts.py): å, ä, ö, dashes, curly quotes and arrows come out as written.
+A one-page document is set in smaller type until it fits one A4 page. The creation date is a
+fixed one, so the same protocol gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from importlib.resources import as_file, files
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import TableBordersLayout
+from fpdf.fonts import FontFace
+
+from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para, Table, Tick
+
+FONT = "DejaVu"
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+MARGIN_MM = 12.0
+INDENT_MM = 5.5
+#: Written as the creation date instead of "now", so that output is reproducible.
+FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+#: Type sizes (pt) tried in turn; a one-page document takes the largest that fits.
+SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0)
+
+
+@contextmanager
+def _font_paths() -> Iterator[dict[str, Path]]:
+    """The bundled fonts as real files (extracted for a moment if the package is zipped)."""
+    folder = files("avlastning_cli.export") / "fonts"
+    with ExitStack() as stack:
+        yield {
+            style: stack.enter_context(as_file(folder / name)) for style, name in FONT_FILES.items()
+        }
+
+
+class _Writer:
+    def __init__(self, doc: Document, size: float, fonts: dict[str, Path]) -> None:
+        self.size = size
+        self.line = size * 0.47  # line height in mm: about 1.33 × the type size
+        pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+        pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
+        pdf.set_auto_page_break(True, margin=MARGIN_MM)
+        for style, path in fonts.items():
+            pdf.add_font(FONT, style, str(path))
+        pdf.set_title(doc.title)
+        pdf.set_lang(doc.language)
+        pdf.set_creator("avlastning")
+        pdf.set_producer("avlastning")
+        pdf.set_creation_date(FIXED_DATE)  # the same protocol gives the same bytes
+        pdf.add_page()
+        self.pdf = pdf
+
+    def font(self, bold: bool = False, scale: float = 1.0) -> None:
+        self.pdf.set_font(FONT, "B" if bold else "", self.size * scale)
+
+    def gap(self, factor: float = 0.5) -> None:
+        self.pdf.ln(self.line * factor)
+
+    def hanging(self, indent: int, marker: str, text: str, bold: bool = False) -> None:
+        """``marker`` at the indent, ``text`` wrapped beside it."""
+        pdf = self.pdf
+        x = pdf.l_margin + indent * INDENT_MM
+        pdf.set_x(x)
+        self.font(bold)
+        width = max(pdf.get_string_width(marker + " "), INDENT_MM * 0.7) if marker else 0.0
+        if marker:
+            pdf.cell(width, self.line, marker)
+        pdf.set_x(x + width)
+        pdf.multi_cell(
+            pdf.w - pdf.r_margin - x - width,
+            self.line,
+            text,
+            align="L",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+
+    def tick(self, block: Tick) -> None:
+        pdf = self.pdf
+        if block.strong:
+            self.gap(0.25)
+        box = self.size * 0.3
+        x = pdf.l_margin + block.indent * INDENT_MM
+        y = pdf.get_y()
+        if y + self.line > pdf.page_break_trigger:  # keep the box with its text
+            pdf.add_page()
+            y = pdf.get_y()
+        pdf.set_line_width(0.25)
+        pdf.rect(x, y + (self.line - box) / 2, box, box)
+        pdf.set_xy(x + box + 1.5, y)
+        self.font(block.strong)
+        pdf.multi_cell(
+            pdf.w - pdf.r_margin - pdf.get_x(),
+            self.line,
+            block.text,
+            align="L",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+
+    def para(self, block: Para) -> None:
+        self.gap(0 if block.indent else 0.3)
+        if block.label and not block.text:  # a label on its own, over what follows
+            self.hanging(block.indent, "", block.label + ":", bold=True)
+            return
+        text = f"{block.label}: {block.text}" if block.label else block.text
+        self.hanging(block.indent, "»" if block.style == "say" else "", text)
+
+    def bullets(self, block: Bullets) -> None:
+        self.gap(0.3)
+        if block.label:
+            self.hanging(block.indent, "", block.label + ":", bold=True)
+        for item in block.items:
+            self.hanging(block.indent + 1, "»" if block.style == "say" else "•", item)
+
+    def heading(self, block: Heading) -> None:
+        pdf = self.pdf
+        self.gap(0.8)
+        if pdf.get_y() + 4 * self.line > pdf.page_break_trigger:
+            pdf.add_page()
+        self.font(bold=True, scale=1.25 if block.level == 2 else 1.1)
+        pdf.multi_cell(0, self.line * 1.25, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
+        if block.level == 2:
+            pdf.set_line_width(0.2)
+            pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+        self.gap(0.3)
+
+    def table(self, block: Table) -> None:
+        pdf = self.pdf
+        self.gap(0.3)
+        self.font()
+        pdf.set_line_width(0.15)
+        with pdf.table(
+            col_widths=block.widths,
+            line_height=self.line,
+            text_align="LEFT",
+            v_align="TOP",
+            first_row_as_headings=True,
+            headings_style=FontFace(emphasis="BOLD"),
+            borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+            padding=(self.line * 0.15, 1.2),
+        ) as table:
+            for row in (block.header, *block.rows):
+                cells = table.row()
+                for text in row:
+                    cells.cell(text)
+
+    def title(self, doc: Document) -> None:
+        self.font(bold=True, scale=1.8)
+        self.pdf.multi_cell(0, self.line * 1.8, doc.title, align="L", new_x="LMARGIN", new_y="NEXT")
+        if doc.subtitle:
+            self.font()
+            self.pdf.multi_cell(
+                0, self.line, doc.subtitle, align="L", new_x="LMARGIN", new_y="NEXT"
+            )
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            self.heading(block)
+        elif isinstance(block, Tick):
+            self.tick(block)
+        elif isinstance(block, Para):
+            self.para(block)
+        elif isinstance(block, Bullets):
+            self.bullets(block)
+        else:
+            self.table(block)
+
+
+def _write(doc: Document, size: float, fonts: dict[str, Path]) -> FPDF:
+    writer = _Writer(doc, size, fonts)
+    writer.title(doc)
+    for block in doc.blocks:
+        writer.block(block)
+    return writer.pdf
+
+
+def to_pdf(doc: Document) -> bytes:
+    """The document as PDF bytes; a one-page document shrinks its type to fit one A4 page."""
+    with _font_paths() as fonts:
+        pdf = _write(doc, SIZES[0], fonts)
+        if doc.one_page and pdf.pages_count > 1:
+            # the largest size that fits, by bisection (smaller type never takes more pages)
+            low, high = 1, len(SIZES) - 1
+            pdf = _write(doc, SIZES[high], fonts)
+            while low < high:
+                middle = (low + high) // 2
+                attempt = _write(doc, SIZES[middle], fonts)
+                if attempt.pages_count == 1:
+                    pdf, high = attempt, middle
+                else:
+                    low = middle + 1
+        return bytes(pdf.output())
