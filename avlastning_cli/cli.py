@@ -322,6 +322,45 @@ def scrub_cmd(
         typer.echo(result.text, nl=not result.text.endswith("\n"))
 
 
+@app.command("not-held")
+def not_held_cmd(
+    protocol: ProtocolArg = None,
+    lang: LangOpt = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            help="Why it was not held: a reason id from the protocol (asked for in a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the record (.md and .json).")
+    ] = Path("."),
+) -> None:
+    """Record, with no personal data, that a session was considered but not held, and why."""
+    from avlastning_cli.not_held import record_not_held
+    from avlastning_cli.protocol.loader import load_protocol
+    from avlastning_cli.protocol.registry import resolve
+
+    with handled():
+        p = load_protocol(resolve(protocol, lang))
+        ids = [r.id for r in p.not_held_reasons]
+        if reason is None:
+            if not sys.stdin.isatty():
+                raise UserError(
+                    "Which reason? Pass --reason ID.", f"Valid reasons: {', '.join(ids)}."
+                )
+            for n, r in enumerate(p.not_held_reasons, 1):
+                typer.echo(f"  {n}. {r.text} ({r.id})")
+            import click
+
+            pick = typer.prompt("Number", type=click.IntRange(1, len(ids)))
+            reason = ids[pick - 1]
+        md_path, json_path = record_not_held(p, reason, out)
+    typer.echo(f"Wrote {md_path} and {json_path}.")
+
+
 def main() -> None:
     """The console script."""
     try:

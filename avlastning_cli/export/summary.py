@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from avlastning_cli import __version__
-from avlastning_cli.errors import PrivacyError
+from avlastning_cli.errors import PrivacyError, UserError
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.session.state import SessionState
@@ -181,6 +182,74 @@ def build_summary(protocol: m.Protocol, state: SessionState) -> dict[str, Any]:
     return summary
 
 
+NOT_HELD_LABELS: dict[str, dict[str, str]] = {
+    "sv": {
+        "not_held": "Samtalet hölls inte",
+        "considered": "Ett samtal övervägdes men hölls inte.",
+        "reason": "Skäl",
+    },
+    "en": {
+        "not_held": "The session was not held",
+        "considered": "A session was considered but not held.",
+        "reason": "Reason",
+    },
+}
+
+
+def build_not_held(protocol: m.Protocol, reason: str, date: str) -> dict[str, Any]:
+    """A record that a session was considered but not held, and why (a reason id from the
+    protocol). It has no session fields at all — no participants, steps or lessons — so that
+    nothing can mistake it for a held session with zero participants."""
+    ids = [r.id for r in protocol.not_held_reasons]
+    if reason not in ids:
+        import difflib
+
+        close = difflib.get_close_matches(reason, ids, n=1)
+        hint = f"Did you mean '{close[0]}'? " if close else ""
+        if not ids:
+            raise UserError(f"The protocol '{protocol.id}' lists no reasons for not holding it.")
+        raise UserError(
+            f"'{reason}' is not a reason in the protocol '{protocol.id}'.",
+            f"{hint}Valid reasons: {', '.join(ids)}.",
+        )
+    return {
+        "schema": SCHEMA,
+        "mode": "not_held",
+        "protocol": {
+            "id": protocol.id,
+            "version": protocol.version,
+            "language": protocol.language,
+            "type": protocol.type,
+        },
+        "date": date,
+        "not_held": {"reason": reason},
+        "tool": {"name": "avlastning", "version": __version__},
+    }
+
+
+def _render_not_held(summary: dict[str, Any], protocol: m.Protocol) -> str:
+    t = LABELS[protocol.language] | NOT_HELD_LABELS[protocol.language]
+    p = summary["protocol"]
+    reason = summary["not_held"]["reason"]
+    text = {r.id: r.text for r in protocol.not_held_reasons}.get(reason, reason)
+    return "\n".join(
+        [
+            f"# {t['not_held']}: {protocol.title}",
+            "",
+            t["considered"],
+            "",
+            f"- {t['protocol']}: {p['id']} {p['version']} ({p['language']})",
+            f"- {t['date']}: {summary['date']}",
+            f"- {t['reason']}: {text} ({reason})",
+            "",
+            "---",
+            "",
+            t["privacy"],
+            "",
+        ]
+    )
+
+
 def _rehearsal(protocol: m.Protocol, state: SessionState, values: dict[str, Any]) -> dict[str, Any]:
     timing = [
         {
@@ -203,6 +272,8 @@ def _rehearsal(protocol: m.Protocol, state: SessionState, values: dict[str, Any]
 
 def render_markdown(summary: dict[str, Any], protocol: m.Protocol) -> str:
     """The same content as the JSON, for people, in the protocol's language."""
+    if summary["mode"] == "not_held":
+        return _render_not_held(summary, protocol)
     t = LABELS[protocol.language]
     yes_no = {True: t["yes"], False: t["no"]}
     titles = {s.id: s.title for s in protocol.sections}
@@ -291,14 +362,16 @@ def _protocol_text(protocol: m.Protocol) -> str:
     return protocol.model_dump_json()
 
 
-def privacy_findings(summary: dict[str, Any], markdown: str, protocol: m.Protocol) -> list[str]:
+def privacy_findings(
+    summary: dict[str, Any], markdown: str, protocol: m.Protocol, extra: Iterable[str] = ()
+) -> list[str]:
     """Types of personal data still found in the summary (text that is the protocol's own
     wording is not a finding: it is the organisation's vetted content, not the session's)."""
     from avlastning_cli.privacy import find
 
     own = _protocol_text(protocol)
     found: list[str] = []
-    for text in (json.dumps(summary, ensure_ascii=False), markdown):
+    for text in (json.dumps(summary, ensure_ascii=False), markdown, *extra):
         for hit in find(text, protocol.language):
             pattern = r"(?<!\w)" + re.escape(text[hit.start : hit.end]) + r"(?!\w)"
             if not re.search(pattern, own):
@@ -308,17 +381,39 @@ def privacy_findings(summary: dict[str, Any], markdown: str, protocol: m.Protoco
 
 def file_stem(summary: dict[str, Any]) -> str:
     stem = f"avlastning-{summary['date']}-{summary['protocol']['id']}"
-    return stem + ("-ovning" if summary["mode"] == "rehearsal" else "")
+    suffix = {"rehearsal": "-ovning", "not_held": "-ej-hallet"}.get(summary["mode"], "")
+    return stem + suffix
+
+
+class SummaryFiles(NamedTuple):
+    """What :func:`write_summary_files` wrote: the pair, and the calendar file if any."""
+
+    md: Path
+    json: Path
+    ics: Path | None
 
 
 def write_summary(
     protocol: m.Protocol, summary: dict[str, Any], out_dir: Path
 ) -> tuple[Path, Path]:
-    """Scan once more, then write ``.md`` and ``.json`` side by side under a new name."""
+    """Scan once more, then write ``.md`` and ``.json`` side by side under a new name (and
+    ``.ics`` beside them when a follow-up date is set; see :func:`write_summary_files`)."""
+    files = write_summary_files(protocol, summary, out_dir)
+    return files.md, files.json
+
+
+def write_summary_files(
+    protocol: m.Protocol, summary: dict[str, Any], out_dir: Path
+) -> SummaryFiles:
+    """Scan everything once more, then write ``.md``, ``.json`` and, when the summary has a
+    follow-up date, a calendar file ``.ics`` under the same new name. Nothing is written if
+    any of them still holds personal data."""
+    from avlastning_cli.export.calendar import follow_up_date, follow_up_ics, ics_text
     from avlastning_cli.fsutil import write_new
 
     markdown = render_markdown(summary, protocol)
-    found = privacy_findings(summary, markdown, protocol)
+    ics = follow_up_ics(protocol, summary) if follow_up_date(summary) else None
+    found = privacy_findings(summary, markdown, protocol, [ics_text(ics)] if ics else [])
     if found:
         kinds = ", ".join(sorted(set(found)))
         raise PrivacyError(
@@ -328,14 +423,16 @@ def write_summary(
         )
     data = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
     stem = file_stem(summary)
+    suffixes = (".md", ".json", ".ics")
     for n in range(1, 1000):
         name = stem if n == 1 else f"{stem}-{n}"
-        if (out_dir / f"{name}.md").exists() or (out_dir / f"{name}.json").exists():
+        if any((out_dir / f"{name}{suffix}").exists() for suffix in suffixes):
             continue
         md_path = write_new(out_dir, name, ".md", markdown)
         if md_path.stem != name:  # taken in the meantime: keep the pair's names together
             md_path.unlink()
             continue
         json_path = write_new(out_dir, name, ".json", data)
-        return md_path, json_path
+        ics_path = write_new(out_dir, name, ".ics", ics) if ics else None
+        return SummaryFiles(md_path, json_path, ics_path)
     raise PrivacyError(f"Too many summaries named {stem}-N in {out_dir}.")  # pragma: no cover

@@ -1,0 +1,101 @@
+"""The follow-up as a calendar file (.ics) the leader can open in any calendar.
+
+It holds only what anyone glancing at the leader's calendar may see: a neutral title, the
+protocol's own follow-up text and the contact to use. No names, nothing about the incident.
+The output is reproducible: the UID is a hash of the summary and the DTSTAMP is the summary's
+date, so the same summary always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from typing import Any
+
+from avlastning_cli.protocol import models as m
+
+#: The event's title: neutral on purpose, it may show on a shared screen or a phone's lock screen.
+TITLES = {"sv": "Uppföljning", "en": "Follow-up"}
+PRODID = "-//avlastning//avlastning//{lang}"
+#: The reminder fires at 08:00 on the day (an all-day event starts at local midnight).
+REMINDER = dt.timedelta(hours=8)
+
+
+def follow_up_date(summary: dict[str, Any]) -> dt.date | None:
+    """The summary's follow-up date, or None when none was set."""
+    raw = (summary.get("follow_up") or {}).get("date")
+    return dt.date.fromisoformat(raw) if raw else None
+
+
+def _uid(summary: dict[str, Any]) -> str:
+    stable = {k: v for k, v in summary.items() if k != "tool"}
+    digest = hashlib.sha256(
+        json.dumps(stable, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    ).hexdigest()
+    return f"{digest[:32]}@avlastning"
+
+
+def description(protocol: m.Protocol, summary: dict[str, Any]) -> str:
+    """The protocol's follow-up text, then the first next-steps contact: role and how to reach."""
+    lines: list[str] = []
+    for section in protocol.sections:
+        if isinstance(section, m.NextStepsSection) and section.follow_up is not None:
+            lines.append(section.follow_up.text)
+            break
+    known = {c.id for c in protocol.contacts}
+    contact_ids = [c for c in summary["follow_up"].get("next_steps", []) if c in known]
+    if not contact_ids:
+        contact_ids = [
+            c for s in protocol.sections if isinstance(s, m.NextStepsSection) for c in s.contacts
+        ]
+    if contact_ids:
+        contact = protocol.contact(contact_ids[0])
+        lines.append(f"{contact.role}: {contact.reach}")
+    return "\n".join(lines)
+
+
+def follow_up_ics(protocol: m.Protocol, summary: dict[str, Any]) -> bytes:
+    """An all-day VEVENT on the follow-up date, with a display reminder that morning.
+
+    Raises ValueError if the summary has no follow-up date.
+    """
+    from icalendar import Alarm, Calendar, Event
+
+    day = follow_up_date(summary)
+    if day is None:
+        raise ValueError("the summary has no follow-up date")
+    title = TITLES[protocol.language]
+    written = dt.date.fromisoformat(summary["date"])
+
+    cal = Calendar()
+    cal.add("prodid", PRODID.format(lang=protocol.language.upper()))
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    event = Event()
+    event.add("uid", _uid(summary))
+    event.add("dtstamp", dt.datetime.combine(written, dt.time(0, 0), tzinfo=dt.UTC))
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", title)
+    text = description(protocol, summary)
+    if text:
+        event.add("description", text)
+    event.add("class", "PRIVATE")
+    event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block the day
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", title)
+    alarm.add("trigger", REMINDER)
+    event.add_component(alarm)
+    cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def ics_text(data: bytes) -> str:
+    """The calendar file as plain text for the privacy scan: lines unfolded, escapes undone,
+    so that a name folded across two lines or next to an escaped comma is still found."""
+    text = re.sub(r"\r?\n[ \t]", "", data.decode("utf-8"))
+    return re.sub(r"\\([\\;,nN])", lambda mo: "\n" if mo.group(1) in "nN" else mo.group(1), text)
