@@ -88,7 +88,15 @@ def root(
 ) -> None:
     """Bare `avlastning` opens a calm menu; outside a terminal it prints this help."""
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
+        from avlastning_cli.session.live import is_terminal
+
+        if not is_terminal():
+            typer.echo(ctx.get_help())
+            return
+        from avlastning_cli.session.live import menu
+
+        with handled():
+            menu()
 
 
 @app.command("protocols")
@@ -320,6 +328,66 @@ def scrub_cmd(
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         typer.echo(result.text, nl=not result.text.endswith("\n"))
+
+
+AnswersOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        help="Answer from this YAML or JSON file instead of asking (see `avlastning answers`). "
+        "Keys left out take their defaults; no prompt is shown.",
+        show_default=False,
+    ),
+]
+
+
+@app.command("run")
+def run_cmd(
+    protocol: ProtocolArg = None,
+    lang: LangOpt = None,
+    answers: AnswersOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the summary (.md and .json). Default: here."),
+    ] = None,
+) -> None:
+    """Lead a defusing session step by step, then write the anonymised summary.
+    Ctrl-C pauses it; `avlastning resume` goes on."""
+    from avlastning_cli.session.live import run_session
+
+    with handled():
+        run_session(protocol, lang, answers, out, "live")
+
+
+@app.command("rehearse")
+def rehearse_cmd(
+    protocol: ProtocolArg = None,
+    lang: LangOpt = None,
+    answers: AnswersOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Also write the rehearsal's summary to this folder."),
+    ] = None,
+) -> None:
+    """Rehearse the protocol: tips and reasons in full, practice situations, and a timing
+    report. Writes nothing unless --out is given."""
+    from avlastning_cli.session.live import run_session
+
+    with handled():
+        run_session(protocol, lang, answers, out, "rehearsal")
+
+
+@app.command("resume")
+def resume_cmd(
+    discard: Annotated[
+        bool, typer.Option("--discard", help="Drop the paused session instead.")
+    ] = False,
+) -> None:
+    """Go on with a paused or interrupted session, where it was."""
+    from avlastning_cli.session.live import resume_session
+
+    with handled():
+        resume_session(discard)
 
 
 @app.command("not-held")

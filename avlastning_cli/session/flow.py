@@ -1,0 +1,489 @@
+"""The walkthrough: step by step through a protocol, driving an abstract prompter.
+
+The same loop runs with the interactive prompter (questionary, in ``ui.prompts``) and with
+:class:`FilePrompter`, which answers every prompt with the value already given (from an
+answers file) or the default, and shows nothing. After every answer the state is saved.
+At any prompt the interactive prompter may return :data:`EMERGENCY` instead of an answer:
+the emergency action is shown, an escalation may be recorded, and the same prompt is asked
+again. Ctrl-C becomes :class:`~avlastning_cli.errors.Interrupted` (state already saved).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, Protocol
+
+from avlastning_cli.errors import Interrupted
+from avlastning_cli.protocol import fields as f
+from avlastning_cli.protocol import models as m
+from avlastning_cli.session.engine import OPENING, WRITE, Engine
+from avlastning_cli.session.state import SessionState
+from avlastning_cli.ui import screens
+from avlastning_cli.ui.labels import labels
+
+
+class _Emergency:
+    def __repr__(self) -> str:
+        return "EMERGENCY"
+
+
+#: What an interactive prompt returns when the leader pressed the emergency key.
+EMERGENCY: Any = _Emergency()
+
+
+class Paused(Exception):
+    """The leader chose to pause: the state is saved; the message tells how to go on."""
+
+
+class Prompter(Protocol):
+    """Everything the walkthrough asks. Each ask may return :data:`EMERGENCY`."""
+
+    interactive: bool
+
+    def show(self, renderable: Any) -> None: ...
+
+    def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any: ...
+
+    def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any: ...
+
+    def ask_choice(
+        self, key: str, label: str, options: Sequence[tuple[str, str]], default: str
+    ) -> Any: ...
+
+    def ask_multi(
+        self,
+        key: str,
+        label: str,
+        options: Sequence[tuple[str, str, str]],
+        default: Sequence[str],
+    ) -> Any: ...
+
+    def ask_text(
+        self,
+        key: str,
+        label: str,
+        default: str,
+        help: str | None,
+        validate: Callable[[str], str | None],
+        text_field: bool = True,
+    ) -> Any: ...
+
+    def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any: ...
+
+    def round_turn(self, k: int, n: int, seconds: int) -> Any: ...
+
+
+class FilePrompter:
+    """Answers from a file: the engine already holds them, so every prompt takes its current
+    value (the file's answer, else the default). Nothing is shown."""
+
+    interactive = False
+
+    def show(self, renderable: Any) -> None:
+        return None
+
+    def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any:
+        return default
+
+    def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any:
+        return default
+
+    def ask_choice(
+        self, key: str, label: str, options: Sequence[tuple[str, str]], default: str
+    ) -> Any:
+        return default
+
+    def ask_multi(
+        self,
+        key: str,
+        label: str,
+        options: Sequence[tuple[str, str, str]],
+        default: Sequence[str],
+    ) -> Any:
+        return list(default)
+
+    def ask_text(
+        self,
+        key: str,
+        label: str,
+        default: str,
+        help: str | None,
+        validate: Callable[[str], str | None],
+        text_field: bool = True,
+    ) -> Any:
+        return default
+
+    def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any:
+        return default
+
+    def round_turn(self, k: int, n: int, seconds: int) -> Any:
+        return "spoke"
+
+
+@dataclass
+class Outcome:
+    """How a walkthrough ended."""
+
+    saved: tuple[Path, Path] | None = None
+    discarded: bool = False
+    rehearsal_done: bool = False
+    messages: list[str] = field(default_factory=list)
+
+
+class Walkthrough:
+    def __init__(
+        self,
+        protocol: m.Protocol,
+        state: SessionState,
+        prompter: Prompter,
+        save: Callable[[SessionState], object],
+        clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.protocol = protocol
+        self.state = state
+        self.engine = Engine(protocol, state)
+        self.prompter = prompter
+        self._save = save
+        self.clock = clock
+        self.today = today
+        self.L = labels(protocol.language)
+        self.rehearsal = state.mode == "rehearsal"
+        self._last = clock()
+        self._redraw: Callable[[], None] = lambda: None
+        self._options = {
+            f.key(s.id, q.id): [(o.id, o.text) for o in q.options]
+            for s in protocol.sections
+            for q in s.questions
+            if isinstance(q, m.ChoiceQuestion)
+        }
+        self._options.update(
+            {
+                f.key(f.SELF_RATING, q.id): [(o.id, o.text) for o in q.options]
+                for q in protocol.self_rating
+                if isinstance(q, m.ChoiceQuestion)
+            }
+        )
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    def commit(self) -> None:
+        """Count the time spent on this step and save the state."""
+        now = self.clock()
+        self.engine.add_time(now - self._last)
+        self._last = now
+        self._save(self.state)
+
+    def ask(self, fn: Callable[[], Any]) -> Any:
+        """Ask until there is an answer; the emergency key opens the emergency action."""
+        while True:
+            result = fn()
+            if result is not EMERGENCY:
+                return result
+            self.emergency()
+
+    def emergency(self) -> None:
+        L = self.L
+        self.prompter.show(screens.emergency_screen(self.protocol, L))
+        options = [("none", L["just_looking"])] + [
+            (s.id, " ".join(s.text.split())) for s in self.engine.signs()
+        ]
+        choice = self.prompter.ask_choice(f.ESCALATIONS, L["which_sign"], options, "none")
+        if choice not in (None, "none", EMERGENCY):
+            self.engine.escalate(choice)
+            self.prompter.show(L["escalation_saved"].format(sign=choice))
+        self.commit()
+        self._redraw()
+
+    # --- the loop ---------------------------------------------------------------------
+
+    def run(self) -> Outcome:
+        try:
+            while True:
+                if self.state.position == OPENING:
+                    self.opening()
+                elif not self.engine.at_end:
+                    self.section_step()
+                else:
+                    outcome = self.end()
+                    if outcome is not None:
+                        return outcome
+        except (KeyboardInterrupt, EOFError):
+            self._save(self.state)
+            raise Interrupted(self.L["interrupted"]) from None
+
+    def navigate(self, *, can_skip: bool = True, can_back: bool = True) -> None:
+        L = self.L
+        options = [("go_on", L["go_on"])]
+        if can_skip:
+            options.append(("skip", L["skip"]))
+        if can_back:
+            options.append(("back", L["back"]))
+        options += [("pause", L["pause"]), ("emergency", L["emergency"])]
+        default = "go_on"
+        sid = self.engine.current_section_id()
+        if sid and self.state.answers.get(f.key(sid, f.STATUS)) == "skipped" and can_skip:
+            default = "skip"
+        while True:
+            choice = self.ask(lambda: self.prompter.navigate(L["what_now"], options, default))
+            if choice == "emergency":
+                self.emergency()
+                continue
+            break
+        if choice == "pause":
+            self.commit()
+            raise Paused(L["paused"])
+        if choice == "back":
+            self.engine.add_time(self.clock() - self._last)
+            self._last = self.clock()
+            self.engine.back()
+        elif choice == "skip":
+            self.commit_then(self.engine.skip)
+        else:
+            self.commit_then(self.engine.go_on)
+        self._save(self.state)
+
+    def commit_then(self, action: Callable[[], None]) -> None:
+        now = self.clock()
+        self.engine.add_time(now - self._last)
+        self._last = now
+        action()
+
+    def opening(self) -> None:
+        L = self.L
+        self._redraw = lambda: self.prompter.show(
+            screens.opening_screen(self.protocol, L, rehearsal=self.rehearsal)
+        )
+        self._redraw()
+        n = self.ask(
+            lambda: self.prompter.ask_number(
+                f.PARTICIPANTS,
+                L["participants"],
+                self.engine.value(f.PARTICIPANTS),
+                1,
+                f.MAX_PARTICIPANTS,
+            )
+        )
+        self.engine.answer(f.PARTICIPANTS, int(n))
+        self.commit()
+        second = self.ask(
+            lambda: self.prompter.ask_yes_no(
+                f.SECOND_LEADER, L["second_leader"], self.engine.value(f.SECOND_LEADER)
+            )
+        )
+        self.engine.answer(f.SECOND_LEADER, bool(second))
+        self.commit()
+        self.navigate(can_skip=False, can_back=False)
+
+    def section_step(self) -> None:
+        section = self.engine.section()
+        index = self.state.position
+
+        def draw() -> None:
+            self.prompter.show(
+                screens.section_screen(
+                    self.protocol,
+                    section,
+                    index,
+                    self.engine.total,
+                    self.engine.elapsed_minutes(section.id),
+                    self.L,
+                    rehearsal=self.rehearsal,
+                )
+            )
+
+        self._redraw = draw
+        draw()
+        if isinstance(section, m.RoundSection):
+            self.round(section)
+        for fld in self.engine.items(section.id):
+            if self.engine.visible(fld):
+                self.field(fld)
+        if isinstance(section, m.WarningSignsSection):
+            self.warning_signs(section)
+        if isinstance(section, m.NextStepsSection) and section.follow_up is not None:
+            self.follow_up(section)
+        for scenario in self.engine.scenarios_at(section.id):
+            self.scenario(scenario)
+        self.navigate()
+
+    # --- kinds of prompts -------------------------------------------------------------
+
+    def field(self, fld: f.Field) -> None:
+        label = " ".join(fld.label.split())
+        current = self.engine.value(fld.key)
+        p = self.prompter
+        if fld.type == "yes_no":
+            value = self.ask(lambda: p.ask_yes_no(fld.key, label, bool(current), fld.help))
+        elif fld.type == "number":
+            lo = fld.min if fld.min is not None else 0
+            hi = fld.max if fld.max is not None else 1000
+            value = int(self.ask(lambda: p.ask_number(fld.key, label, int(current), lo, hi)))
+        elif fld.type == "choice":
+            options = self._options.get(fld.key) or [(o, o) for o in fld.options]
+            value = self.ask(lambda: p.ask_choice(fld.key, label, options, str(current)))
+        elif fld.type == "text":
+            self.text(fld, label, str(current or ""))
+            return
+        else:  # pragma: no cover - fields of other types are asked by their own steps
+            return
+        self.engine.answer(fld.key, value)
+        self.commit()
+
+    def text(self, fld: f.Field, label: str, current: str) -> None:
+        L = self.L
+        limit = fld.max_length or 4000
+
+        def check(text: str) -> str | None:
+            return None if len(text) <= limit else L["too_long"].format(n=limit)
+
+        help_text = " ".join((fld.help or "").split())
+        help_text = f"{help_text} ({L['scrubbed_mark']})" if help_text else L["text_hint"]
+        default = current
+        while True:
+            raw = self.ask(
+                partial(self.prompter.ask_text, fld.key, label, default, help_text, check)
+            )
+            raw = str(raw or "")
+            if raw == current and fld.key in self.state.answers:
+                return  # kept as stored (already scrubbed)
+            preview = self.engine.preview_text(raw)
+            if not self.prompter.interactive or not raw.strip():
+                break
+            self.prompter.show(screens.text_preview(preview.text, preview.count, L))
+            keep = self.ask(
+                lambda: self.prompter.ask_choice(
+                    fld.key + ".keep",
+                    L["as_stored"] + "?",
+                    [("keep", L["keep_text"]), ("retype", L["retype"])],
+                    "keep",
+                )
+            )
+            if keep == "keep":
+                break
+            default = raw
+        self.engine.answer(fld.key, raw)
+        self.commit()
+
+    def round(self, section: m.RoundSection) -> None:
+        L = self.L
+        sid = section.id
+        if not self.prompter.interactive:
+            return  # counts come from the answers file
+        if self.engine.round_ended(sid):
+            spoke, passed = self.engine.round_counts(sid)
+            redo = self.ask(
+                lambda: self.prompter.ask_yes_no(
+                    f"{sid}.redo", L["redo_round"].format(spoke=spoke, passed=passed), False
+                )
+            )
+            if not redo:
+                return
+            self.engine.restart_round(sid)
+            self.commit()
+        while (k := self.engine.next_person(sid)) is not None:
+            n = self.engine.participants()
+            outcome = self.ask(partial(self.prompter.round_turn, k, n, section.seconds_per_person))
+            self.engine.turn(sid, outcome)
+            self.commit()
+        spoke, passed = self.engine.round_counts(sid)
+        self.prompter.show(L["round_done"].format(spoke=spoke, passed=passed))
+
+    def warning_signs(self, section: m.WarningSignsSection) -> None:
+        key = f.key(section.id, f.FLAGGED)
+        options = [
+            (s.id, " ".join(s.text.split()), " ".join(s.action.split())) for s in section.signs
+        ]
+        chosen = self.ask(
+            lambda: self.prompter.ask_multi(
+                key, self.L["mark_signs"], options, list(self.engine.value(key))
+            )
+        )
+        flagged = self.engine.flag(section.id, list(chosen or []))
+        self.commit()
+        if self.prompter.interactive:
+            marked = [s for s in section.signs if s.id in flagged]
+            self.prompter.show(screens.sign_actions(marked, self.L))
+
+    def follow_up(self, section: m.NextStepsSection) -> None:
+        assert section.follow_up is not None
+        L = self.L
+        key = f.key(section.id, f.FOLLOW_UP_DATE)
+        today = self.today()
+
+        def check(text: str) -> str | None:
+            try:
+                Engine.parse_follow_up(text, today)
+            except ValueError:
+                return L["follow_up_bad"]
+            return None
+
+        days = section.follow_up.default_days or 3
+        label = f"{' '.join(section.follow_up.text.split())}. {L['follow_up'].format(d=days)}"
+        raw = self.ask(
+            lambda: self.prompter.ask_text(
+                key, label, str(self.engine.value(key) or ""), None, check, False
+            )
+        )
+        self.engine.answer(key, Engine.parse_follow_up(str(raw or ""), today))
+        self.commit()
+
+    def scenario(self, scenario: m.Scenario) -> None:
+        key = f.key(f.SCENARIO, scenario.id)
+        self.prompter.show(screens.scenario_screen(scenario, self.L))
+        options = [(c.id, " ".join(c.text.split())) for c in scenario.choices]
+        choice = self.ask(
+            lambda: self.prompter.ask_choice(
+                key, self.L["your_response"], options, str(self.engine.value(key))
+            )
+        )
+        self.engine.answer(key, choice)
+        self.state.scenario_results[scenario.id] = choice
+        self.commit()
+        self.prompter.show(screens.scenario_feedback(scenario, choice, self.L))
+
+    # --- the end ----------------------------------------------------------------------
+
+    def end(self) -> Outcome | None:
+        L = self.L
+        self._redraw = lambda: None
+        if self.rehearsal:
+            self.prompter.show(screens.timing_table(self.engine.timing(), L))
+            items = self.engine.self_rating_items()
+            if items:
+                self.prompter.show(screens.header(L["self_rating"], "", "", L, True))
+            for fld in items:
+                if self.engine.visible(fld):
+                    self.field(fld)
+            if not self.state.progress.get(WRITE, True):
+                return Outcome(rehearsal_done=True, messages=[L["rehearsal_done"]])
+        from avlastning_cli.export.summary import build_summary, render_markdown, write_summary
+
+        summary = build_summary(self.protocol, self.state)
+        self.prompter.show(screens.summary_preview(render_markdown(summary, self.protocol), L))
+        options = [
+            ("save", L["save"]),
+            ("back", L["back"]),
+            ("pause", L["pause"]),
+            ("quit", L["quit_unsaved"]),
+        ]
+        while True:
+            choice = self.ask(lambda: self.prompter.navigate(L["save_q"], options, "save"))
+            if choice != "emergency":
+                break
+        if choice == "back":
+            self.engine.back()
+            self._save(self.state)
+            return None
+        if choice == "pause":
+            self.commit()
+            raise Paused(L["paused"])
+        if choice == "quit":
+            return Outcome(discarded=True, messages=[L["not_saved"]])
+        paths = write_summary(self.protocol, summary, Path(self.state.out_dir))
+        return Outcome(saved=paths, messages=[L["saved"], str(paths[0]), str(paths[1])])

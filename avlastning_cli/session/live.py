@@ -1,0 +1,196 @@
+"""Start, resume and the menu: the library functions behind `run`, `rehearse`, `resume` and
+bare `avlastning`.
+
+Is there a terminal? ``sys.stdin`` and ``sys.stdout`` must both be terminals. Tests that drive
+the real prompts through prompt_toolkit's pipe input set ``AVLASTNING_ASSUME_TTY=1`` (typer's
+CliRunner replaces stdin, so the check would otherwise fail); nothing else should set it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from avlastning_cli.errors import Interrupted, NoTerminalError, UserError
+from avlastning_cli.protocol.fields import Mode
+from avlastning_cli.protocol.models import Protocol
+from avlastning_cli.session import state as st
+from avlastning_cli.session.engine import WRITE
+from avlastning_cli.session.flow import EMERGENCY, FilePrompter, Outcome, Paused, Walkthrough
+from avlastning_cli.ui.labels import labels
+
+ASSUME_TTY = "AVLASTNING_ASSUME_TTY"
+
+
+def is_terminal() -> bool:
+    if os.environ.get(ASSUME_TTY) == "1":
+        return True
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _console() -> Console:
+    return Console(highlight=False)
+
+
+def _load(ref: str | None, lang: str | None) -> tuple[Protocol, Path]:
+    from avlastning_cli.protocol.loader import load_protocol
+    from avlastning_cli.protocol.registry import resolve
+
+    path = resolve(ref, lang)
+    return load_protocol(path), path
+
+
+def run_session(
+    ref: str | None,
+    lang: str | None,
+    answers_file: Path | None,
+    out: Path | None,
+    mode: Mode = "live",
+) -> None:
+    """`avlastning run` / `avlastning rehearse`: the whole walkthrough, then the summary.
+
+    A live session writes to ``out`` (the current folder if None); a rehearsal writes only
+    when ``out`` is given. With ``answers_file`` no prompt is shown and no state is saved
+    (so a paused interactive session is never overwritten: the file can simply be replayed).
+    """
+    protocol, path = _load(ref, lang)
+    L = labels(protocol.language)
+    console = _console()
+    write = out is not None or mode == "live"
+    out_dir = out if out is not None else Path.cwd()
+    if answers_file is not None:
+        from avlastning_cli.session.answers import load_answers
+
+        answers = load_answers(answers_file, protocol, mode)
+        state = st.new_state(mode, protocol.id, protocol.version, protocol.language, path, out_dir)
+        state.progress[WRITE] = write
+        walk = Walkthrough(protocol, state, FilePrompter(), save=lambda s: None)
+        walk.engine.apply(answers)
+        _report(walk.run(), console)
+        return
+    if not is_terminal():
+        raise NoTerminalError(L["no_terminal"])
+    from avlastning_cli.ui.prompts import InteractivePrompter
+
+    prompter = InteractivePrompter(L, console)
+    existing = _read_state(mode, L)
+    if existing is not None:
+        console.print(L["resume_found"].format(when=existing.started_at.replace("T", " ")))
+        choice = EMERGENCY
+        while choice is EMERGENCY:
+            choice = prompter.navigate(
+                L["what_now"], [("resume", L["resume_it"]), ("new", L["start_new"])], "resume"
+            )
+        if choice == "resume":
+            _continue(existing, console)
+            return
+        st.discard(mode)
+    state = st.new_state(mode, protocol.id, protocol.version, protocol.language, path, out_dir)
+    state.progress[WRITE] = write
+    st.save(state)
+    _walk(protocol, state, prompter, console)
+
+
+def _walk(protocol: Protocol, state: st.SessionState, prompter: Any, console: Console) -> None:
+    L = labels(protocol.language)
+    walk = Walkthrough(protocol, state, prompter, save=st.save)
+    try:
+        outcome = walk.run()
+    except Paused as exc:
+        console.print(str(exc))
+        return
+    except Interrupted as exc:
+        console.print()
+        console.print(str(exc) or L["interrupted"])
+        raise
+    st.discard(state.mode)
+    _report(outcome, console)
+
+
+def _report(outcome: Outcome, console: Console) -> None:
+    for line in outcome.messages:
+        console.print(line, soft_wrap=True)
+
+
+def _read_state(mode: Mode, L: dict[str, str]) -> st.SessionState | None:
+    try:
+        return st.load(mode)
+    except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError):
+        raise UserError(L["corrupt_state"].format(file=st.state_file(mode))) from None
+
+
+def _continue(state: st.SessionState, console: Console) -> None:
+    from avlastning_cli.protocol.loader import load_protocol
+    from avlastning_cli.ui.prompts import InteractivePrompter
+
+    L = labels(state.language)
+    path = Path(state.protocol_path)
+    if not path.is_file():
+        raise UserError(L["protocol_gone"].format(file=path), "avlastning resume --discard")
+    protocol = load_protocol(path)
+    L = labels(protocol.language)
+    if st.file_sha256(path) != state.protocol_sha256:
+        console.print(L["protocol_changed"], style="yellow")
+        state.language = protocol.language
+        state.protocol_version = protocol.version
+        state.protocol_sha256 = st.file_sha256(path)
+        Walkthrough(
+            protocol, state, FilePrompter(), save=lambda s: None
+        ).engine.keep_fitting_answers()
+        st.save(state)
+    _walk(protocol, state, InteractivePrompter(L, console), console)
+
+
+def resume_session(discard: bool = False) -> None:
+    """`avlastning resume [--discard]`: go on with the paused session, or drop it."""
+    from avlastning_cli.protocol.registry import default_language
+
+    L = labels(default_language())
+    console = _console()
+    modes: tuple[Mode, ...] = ("live", "rehearsal")
+    if discard:
+        removed = [m for m in modes if st.discard(m)]
+        console.print(L["discarded"] if removed else L["nothing_to_resume"])
+        return
+    for mode in modes:
+        state = _read_state(mode, L)
+        if state is not None:
+            if not is_terminal():
+                raise NoTerminalError(labels(state.language)["needs_terminal"])
+            _continue(state, console)
+            return
+    raise UserError(L["nothing_to_resume"])
+
+
+def has_paused() -> bool:
+    return any(st.state_file(m).exists() for m in ("live", "rehearsal"))
+
+
+def menu() -> None:
+    """Bare `avlastning` in a terminal: start, rehearse, checklist, resume, quit."""
+    from avlastning_cli.protocol.registry import default_language
+    from avlastning_cli.ui.prompts import InteractivePrompter
+
+    L = labels(default_language())
+    console = _console()
+    prompter = InteractivePrompter(L, console)
+    options = [("run", L["menu_run"]), ("rehearse", L["menu_rehearse"])]
+    options.append(("checklist", L["menu_checklist"]))
+    if has_paused():
+        options.insert(0, ("resume", L["menu_resume"]))
+    options.append(("quit", L["menu_quit"]))
+    choice = EMERGENCY
+    while choice is EMERGENCY:
+        choice = prompter.navigate(L["menu_title"], options, options[0][0])
+    if choice == "run":
+        run_session(None, None, None, None, "live")
+    elif choice == "rehearse":
+        run_session(None, None, None, None, "rehearsal")
+    elif choice == "resume":
+        resume_session()
+    elif choice == "checklist":
+        console.print(L["checklist_hint"])

@@ -1,0 +1,1 @@
+"""The terminal UI: prompts (questionary) and screens (rich)."""

@@ -1,0 +1,165 @@
+"""The interactive prompter: the only module that imports questionary (and prompt_toolkit).
+
+Every prompt has a safe default (Enter walks on). At every prompt the emergency action is one
+key away: ``!`` (and F1, which also works in text fields) ends the prompt with
+:data:`~avlastning_cli.session.flow.EMERGENCY`, and the walkthrough asks the same prompt again
+afterwards. Ctrl-C raises KeyboardInterrupt, which the walkthrough turns into a saved pause.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.key_binding.key_processor import KeyPressEvent
+from questionary import Choice, Style
+from rich.console import Console
+
+from avlastning_cli.session.flow import EMERGENCY
+
+#: Calm: no red, nothing blinking; colours fall away with NO_COLOR.
+STYLE = Style(
+    [
+        ("qmark", "fg:ansiblue"),
+        ("question", "bold"),
+        ("answer", "fg:ansicyan"),
+        ("pointer", "fg:ansiblue bold"),
+        ("highlighted", "bold"),
+        ("selected", "fg:ansicyan"),
+        ("instruction", "fg:ansigray"),
+        ("text", ""),
+        ("disabled", "fg:ansigray italic"),
+    ]
+)
+QMARK = "›"
+
+
+def _with_emergency(question: questionary.Question, *, text_field: bool = False) -> Any:
+    """Ask ``question``; ``!`` (not in text fields) or F1 returns EMERGENCY instead."""
+    kb = KeyBindings()
+
+    def _emergency(event: KeyPressEvent) -> None:
+        event.app.exit(result=EMERGENCY)
+
+    kb.add("f1", eager=True)(_emergency)
+    if not text_field:
+        kb.add("!", eager=True)(_emergency)
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), kb])
+    return question.unsafe_ask()
+
+
+class Countdown:
+    """A prompt message that shows the soft time left each time it is rendered."""
+
+    def __init__(self, prefix: str, seconds: int, L: dict[str, str]) -> None:
+        self.prefix = prefix
+        self.seconds = seconds
+        self.L = L
+        self.start = time.monotonic()
+
+    def __str__(self) -> str:
+        left = round(self.seconds - (time.monotonic() - self.start))
+        if left <= 0:
+            return f"{self.prefix} · {self.L['time_up']}"
+        return f"{self.prefix} · {self.L['left'].format(m=left // 60, s=left % 60)}"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+class InteractivePrompter:
+    interactive = True
+
+    def __init__(self, L: dict[str, str], console: Console | None = None) -> None:
+        self.L = L
+        self.console = console or Console(highlight=False)
+
+    def show(self, renderable: Any) -> None:
+        self.console.print(renderable)
+
+    def _select(
+        self, label: Any, options: Sequence[tuple[str, str]], default: str, **kw: Any
+    ) -> Any:
+        choices = [Choice(title=text, value=value) for value, text in options]
+        values = [value for value, _ in options]
+        q = questionary.select(
+            label,
+            choices=choices,
+            default=default if default in values else values[0],
+            qmark=QMARK,
+            style=STYLE,
+            instruction=" ",
+            **kw,
+        )
+        return _with_emergency(q)
+
+    def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any:
+        message = self.L["number_range"].format(lo=lo, hi=hi)
+
+        def check(text: str) -> bool | str:
+            raw = text.strip()
+            if raw.isdigit() and lo <= int(raw) <= hi:
+                return True
+            return message
+
+        q = questionary.text(label, default=str(default), validate=check, qmark=QMARK, style=STYLE)
+        result = _with_emergency(q)
+        return result if result is EMERGENCY else int(str(result).strip())
+
+    def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any:
+        if help:
+            self.console.print(" ".join(help.split()), style="dim")
+        options = [("yes", self.L["yes"]), ("no", self.L["no"])]
+        result = self._select(label, options, "yes" if default else "no")
+        return result if result is EMERGENCY else result == "yes"
+
+    def ask_choice(
+        self, key: str, label: str, options: Sequence[tuple[str, str]], default: str
+    ) -> Any:
+        return self._select(label, options, default)
+
+    def ask_multi(
+        self,
+        key: str,
+        label: str,
+        options: Sequence[tuple[str, str, str]],
+        default: Sequence[str],
+    ) -> Any:
+        choices = [
+            Choice(title=text, value=value, checked=value in default, description=more)
+            for value, text, more in options
+        ]
+        q = questionary.checkbox(label, choices=choices, qmark=QMARK, style=STYLE, instruction=" ")
+        return _with_emergency(q)
+
+    def ask_text(
+        self,
+        key: str,
+        label: str,
+        default: str,
+        help: str | None,
+        validate: Callable[[str], str | None],
+        text_field: bool = True,
+    ) -> Any:
+        if help:
+            self.console.print(help, style="dim")
+
+        def check(text: str) -> bool | str:
+            problem = validate(text)
+            return True if problem is None else problem
+
+        q = questionary.text(label, default=default, validate=check, qmark=QMARK, style=STYLE)
+        return _with_emergency(q, text_field=text_field)
+
+    def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any:
+        return self._select(label, options, default)
+
+    def round_turn(self, k: int, n: int, seconds: int) -> Any:
+        L = self.L
+        message = Countdown(L["person"].format(k=k, n=n), seconds, L)
+        options = [("spoke", L["spoke"]), ("passed", L["passed"]), ("end", L["end_round"])]
+        return self._select(message, options, "spoke", refresh_interval=1.0)
