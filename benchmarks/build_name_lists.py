@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 from faker import Faker
-from wordfreq import top_n_list
+from wordfreq import top_n_list, zipf_frequency
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "avlastning_cli" / "privacy" / "data"
@@ -138,7 +138,7 @@ Heather Diane Virginia Julie Joyce Victoria Olivia Kelly Christina Lauren Joan E
 Megan Cheryl Andrea Hannah Martha Jacqueline Gloria Teresa Ann Sara Madison Frances Kathryn
 Janice Jean Abigail Alice Judy Sophia Grace Denise Amber Doris Marilyn Danielle Beverly Isabella
 Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Oliver Harry Charlie Jacob
-Alfie Freddie Archie Leo Oscar Sophie Chloe Lily Ella Mia Isla Poppy Amelia Jessica Ruby
+Alfie Freddie Archie Leo Oscar Will Sophie Chloe Lily Ella Mia Isla Poppy Amelia Jessica Ruby
 """
 ENGLISH_CORE_SURNAMES = """
 Smith Johnson Williams Brown Jones Garcia Miller Davis Wilson Anderson Taylor Thomas Moore
@@ -261,14 +261,21 @@ def main() -> None:
 
     # Names that are also ordinary words (sv or en): they need capitalisation mid-sentence or
     # name context at a sentence start. "Mats" is almost never the word, so it is not listed.
+    # Only names that are FREQUENT as words count (zipf >= 4.5 in a language whose dictionary
+    # has the word in lower case): "Per", "Bo", "Will", "May", but not "Linda" or "Maria".
     never_ambiguous = {"mats", "anna", "eva", "lars", "erik", "karin"}
+
+    def word_freq(low: str) -> float:
+        sv = zipf_frequency(low, "sv") if low in sv_dict else 0.0
+        en = zipf_frequency(low, "en") if low in en_dict else 0.0
+        return max(sv, en)
+
     ambiguous = {
-        n
-        for n in first | last
-        if (n.lower() in common or n.lower() in sv_dict or n.lower() in en_dict)
-        and n.lower() not in never_ambiguous
+        n for n in first | last if word_freq(n.lower()) >= 4.5 and n.lower() not in never_ambiguous
     }
     ambiguous |= {"Bo", "Dag", "Maj", "Siv", "Sten", "Rut", "Hans", "Vi", "Will", "May", "June"}
+    ambiguous |= {"Hope", "Grace", "Joy", "Faith", "Frank", "Rose", "Inge", "Alla", "Liv", "Max"}
+    ambiguous &= first | last
 
     DATA.mkdir(parents=True, exist_ok=True)
 

@@ -60,8 +60,14 @@ _STRONG_AFTER = _set(
 _WEAK_AFTER = _set(
     """
     var hade är har kom gick blev fick tog såg hörde satt sitter behöver behövde mår fortsatte
-    och som
-    was had is has came went got took saw heard sat needs did and who
+    och som från
+    was had is has came went got took saw heard sat needs did and who from
+    """
+)
+_KIN_AFTER = _set(
+    """
+    mamma pappa man fru make maka sambo son dotter barn familj föräldrar syster bror
+    mother father mum mom dad husband wife partner son daughter children family sister brother
     """
 )
 ROLE_WORDS = _set(
@@ -86,7 +92,7 @@ _SAINTS = frozenset({"St", "S:t", "Sankt", "Saint", "Sta", "Santa"})
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "af", "da", "di", "du", "bin", "ibn"})
 _STRONG_SUFFIX = (
     "sson", "qvist", "kvist", "quist", "ström", "ović", "ovic", "ević", "evic", "vić", "nen",
-    "zadeh", "oglu", "oğlu", "wski", "czyk", "wicz",
+    "zadeh", "oglu", "oğlu", "wski", "czyk", "wicz", "ić",
 )  # fmt: skip
 _SURNAME_SUFFIX = (
     *_STRONG_SUFFIX, "son", "sen", "berg", "lund", "gren", "dahl", "holm", "ell", "ius",
@@ -111,8 +117,30 @@ def _known(word: str) -> tuple[bool, bool]:
     elif word.endswith("s") and len(word) > 3:
         base = word[:-1]
     if base != word and (base in firsts or base in surs):
-        return True, base in amb
+        # "Annas", "Eriks": ambiguous only if the genitive form itself is a word ("Dags")
+        return True, word.lower() in lexicon.common_words()
     return False, False
+
+
+# Endings of Swedish nouns in the definite form: such a word at a sentence start ("Saturationen
+# var ...") is a noun, not a name, unless a speech verb follows.
+_NOUN_ENDINGS = (
+    "tionen", "ningen", "heten", "andet", "endet", "arna", "erna", "orna", "iteten", "skapet",
+    "eriet", "ionen", "ingen", "ngarna", "huset", "rummet", "ljuset",
+)  # fmt: skip
+_INFLECTIONS = ("arna", "erna", "orna", "na", "en", "et", "er", "ar", "or", "n", "t")
+
+
+def _in_lexicon(low: str, common: frozenset[str]) -> bool:
+    """``low`` or a Swedish inflected form of a lexicon word ("saturationen", "dykarna")."""
+    if low in common:
+        return True
+    for suf in _INFLECTIONS:
+        if low.endswith(suf) and len(low) - len(suf) >= 4:
+            stem = low[: -len(suf)]
+            if stem in common or stem + "e" in common or stem + "a" in common:
+                return True
+    return False
 
 
 def _is_common(word: str) -> bool:
@@ -122,12 +150,18 @@ def _is_common(word: str) -> bool:
     if low in common:
         return True
     if "-" in low:
-        return all(p in common for p in low.split("-") if p)
-    if low.endswith(_SURNAME_SUFFIX) or len(low) < 7:
+        return all(_in_lexicon(p, common) for p in low.split("-") if p)
+    if low.endswith(_SURNAME_SUFFIX):
+        return False
+    if len(low) >= 8 and _in_lexicon(low, common):
+        return True
+    if len(low) < 9:
         return False
     for k in range(3, len(low) - 3):
         head, tail = low[:k], low[k:]
-        if tail in common and (head in common or (head.endswith("s") and head[:-1] in common)):
+        if (head in common or (head.endswith("s") and head[:-1] in common)) and _in_lexicon(
+            tail, common
+        ):
             return True
     return False
 
@@ -200,14 +234,25 @@ def find_names(text: str) -> list[tuple[int, int]]:
     def next_after(i: int) -> str:
         return lower(i + 1) if i + 1 < n and adjacent_next[i] else ""
 
-    def next_is_namelike(i: int) -> bool:
+    def next_is_namelike(i: int, surname_only: bool = False) -> bool:
         if not (i + 1 < n and adjacent_next[i] and (cap[i + 1] or placeholder[i + 1])):
             return False
         if placeholder[i + 1]:
             return True
         k, amb = known[i + 1]
         w = toks[i + 1][2]
+        if surname_only and w not in lexicon.surnames():
+            k = False
         return (k and not amb) or (w.endswith(_SURNAME_SUFFIX) and not is_common(i + 1))
+
+    def coordinated(i: int) -> bool:
+        """ "Anna och Ebba", "Ebba and Anna": joined by och/and to a known name."""
+        if not (i + 2 < n and adjacent_next[i] and adjacent_next[i + 1]):
+            return False
+        if lower(i + 1) not in {"och", "and", "&"} or not cap[i + 2]:
+            return False
+        k2, amb2 = known[i + 2]
+        return k2 and not amb2
 
     for i in range(n):
         if cap[i]:
@@ -236,16 +281,26 @@ def find_names(text: str) -> list[tuple[int, int]]:
         elif k:
             if followed_by_number(i):
                 continue
-            is_name[i] = not sos or after in _STRONG_AFTER or next_is_namelike(i)
-        elif not is_common(i):
-            if followed_by_number(i) or len(w) <= 2:
-                continue
+            derived = w not in lexicon.first_names() and w not in lexicon.surnames()
             is_name[i] = (
                 not sos
                 or after in _STRONG_AFTER
-                or after in _WEAK_AFTER
-                or w.endswith(_STRONG_SUFFIX)
+                or next_is_namelike(i, surname_only=True)  # "Bo Svensson", not "Ring Anna"
+                or coordinated(i)
+                or (derived and after in _KIN_AFTER)  # "Lindas mamma", not "Hans mamma"
+            )
+        elif not is_common(i):
+            if followed_by_number(i) or len(w) <= 2:
+                continue
+            nounish = w.lower().endswith(_NOUN_ENDINGS)
+            is_name[i] = (
+                not sos
+                or after in _STRONG_AFTER
+                or (after in _WEAK_AFTER and not nounish)
+                or (after in _KIN_AFTER and not nounish)
+                or (w.endswith(_STRONG_SUFFIX) and not nounish)
                 or next_is_namelike(i)
+                or coordinated(i)
             )
 
     # A capitalised word next to a name is part of it ("Anna Lindqvist", "Lars Erik Berg").
@@ -264,7 +319,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 j >= 0
                 and adjacent_next[j]
                 and extendable(j)
-                and (not start_of_sentence[j] or not is_common(j) or known[j][0])
+                and (not start_of_sentence[j] or not (is_common(j) or known[j][1]))
             ):
                 is_name[j] = True
 
@@ -289,6 +344,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 j = q
                 continue
             break
+        if toks[j - 1][2].endswith("s") and text[e : e + 1] in {"'", "’"}:
+            e += 1  # English genitive "Frances'"
         spans.append((s, e))
         i = j
     return spans

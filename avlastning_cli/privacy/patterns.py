@@ -34,7 +34,7 @@ def find_id_numbers(text: str) -> Iterator[Candidate]:
 _GROUP = r"(?:\(\d{1,4}\)|\d{1,5})"
 _PHONE_RE = re.compile(
     rf"(?<![\w+\-.,:/])(?:\+\s?|00)?{_GROUP}(?:(?:\x20?-\x20?|[\x20\u00a0.])?{_GROUP}){{1,7}}"
-    r"(?![\w])"
+    r"(?!\d)"
 )
 _GROUPS_RE = re.compile(r"\(\d+\)|\d+")
 _DATE_LIKE = re.compile(r"^\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$|^\d{1,2}\.\d{2}$")
@@ -105,6 +105,7 @@ _EN_SUFFIX = (
     "Gate|Wharf|Quay|Yard|Circle|Highway|Parkway|Alley|Heights|Meadows?|Vale"
 )
 _EN_STREET_RE = re.compile(
+    r"(?:\b(?:Flat|Apartment|Apt\.?|Unit)\x20\d{1,4}[A-Za-z]?,?\x20)?"
     rf"\b\d{{1,4}}[A-Za-z]?,?\x20(?:[{_UP}][\w'’]+\x20){{1,3}}(?:{_EN_SUFFIX})\b\.?"
 )
 _FRAGMENT_RE = re.compile(
@@ -134,6 +135,17 @@ _SV_POSTCODE5_RE = re.compile(
 _SE_PREFIXED_RE = re.compile(r"\bSE-?\x20?[1-9]\d{4}\b")
 _UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\x20?\d[A-Z]{2}\b")
 _US_ZIP_RE = re.compile(r"(?<=\b[A-Z]{2}\x20)\d{5}(?:-\d{4})?\b")
+
+
+_AFTER_ADDRESS_RE = re.compile(r"\A,?\x20?(?:SE-?\x20?)?(\d{3}\x20?\d{2})(?![\w])")
+
+
+def postcode_after(text: str, end: int) -> Candidate | None:
+    """A 5-digit number right after a street address ("..., 41301") is a postcode."""
+    m = _AFTER_ADDRESS_RE.match(text[end : end + 16])
+    if m and m.group(1) not in _SAFE_NUMBERS:
+        return ("postcode", end + m.start(1), end + m.end(1))
+    return None
 
 
 def find_postcodes(text: str) -> Iterator[Candidate]:

@@ -104,6 +104,11 @@ def find(text: str, lang: str = "sv") -> list[Finding]:
         if any(s < f.end and f.start < e for f in taken):
             continue
         taken.append(Finding(typ, s, e))
+    for f in list(taken):
+        if f.type == "address":
+            extra = patterns.postcode_after(text, f.end)
+            if extra and not any(extra[1] < g.end and g.start < extra[2] for g in taken):
+                taken.append(Finding(*extra))
     taken.sort(key=lambda f: f.start)
     return taken
 
