@@ -390,6 +390,10 @@ def resume_cmd(
         resume_session(discard)
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 @app.command("not-held")
 def not_held_cmd(
     protocol: ProtocolArg = None,
@@ -415,15 +419,15 @@ def not_held_cmd(
         p = load_protocol(resolve(protocol, lang))
         ids = [r.id for r in p.not_held_reasons]
         if reason is None:
-            if not sys.stdin.isatty():
+            if not _stdin_is_terminal():
                 raise UserError(
                     "Which reason? Pass --reason ID.", f"Valid reasons: {', '.join(ids)}."
                 )
             for n, r in enumerate(p.not_held_reasons, 1):
                 typer.echo(f"  {n}. {r.text} ({r.id})")
-            import click
-
-            pick = typer.prompt("Number", type=click.IntRange(1, len(ids)))
+            pick = 0
+            while not 1 <= pick <= len(ids):
+                pick = typer.prompt(f"Number (1-{len(ids)})", type=int)
             reason = ids[pick - 1]
         md_path, json_path = record_not_held(p, reason, out)
     typer.echo(f"Wrote {md_path} and {json_path}.")
