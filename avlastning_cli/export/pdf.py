@@ -9,6 +9,7 @@ fixed one, so the same protocol gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from importlib.resources import as_file, files
@@ -182,19 +183,33 @@ def _write(doc: Document, size: float, fonts: dict[str, Path]) -> FPDF:
     return writer.pdf
 
 
+def _fits(pdf: FPDF) -> bool:
+    return pdf.pages_count == 1
+
+
+def _used_height(pdf: FPDF) -> float:
+    page = pdf.h - pdf.t_margin - pdf.b_margin
+    return (pdf.pages_count - 1) * page + pdf.get_y() - pdf.t_margin
+
+
 def to_pdf(doc: Document) -> bytes:
     """The document as PDF bytes; a one-page document shrinks its type to fit one A4 page."""
     with _font_paths() as fonts:
         pdf = _write(doc, SIZES[0], fonts)
-        if doc.one_page and pdf.pages_count > 1:
-            # the largest size that fits, by bisection (smaller type never takes more pages)
-            low, high = 1, len(SIZES) - 1
-            pdf = _write(doc, SIZES[high], fonts)
-            while low < high:
-                middle = (low + high) // 2
-                attempt = _write(doc, SIZES[middle], fonts)
-                if attempt.pages_count == 1:
-                    pdf, high = attempt, middle
-                else:
-                    low = middle + 1
+        if doc.one_page and not _fits(pdf):
+            # Height grows about with the square of the type size: start from that estimate,
+            # then step to the largest size that fits (usually two or three tries in all).
+            page = pdf.h - pdf.t_margin - pdf.b_margin
+            guess = SIZES[0] * math.sqrt(page / _used_height(pdf))
+            index = next((i for i, size in enumerate(SIZES) if size <= guess), len(SIZES) - 1)
+            pdf = _write(doc, SIZES[index], fonts)
+            if _fits(pdf):
+                while index > 1:
+                    larger = _write(doc, SIZES[index - 1], fonts)
+                    if not _fits(larger):
+                        break
+                    pdf, index = larger, index - 1
+            while not _fits(pdf) and index < len(SIZES) - 1:
+                index += 1
+                pdf = _write(doc, SIZES[index], fonts)
         return bytes(pdf.output())

@@ -53,13 +53,17 @@ def _join(chunks: Iterator[tuple[Block, list[str]]]) -> str:
 # Markdown ----------------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-_MD_LINE_START = re.compile(r"^(#|[-+]\s|\d+[.)]\s)")
+_MD_BLOCK_START = re.compile(r"^([#+-])")
+_MD_NUMBERED = re.compile(r"^(\d+)([.)])")
 
 
-def md_escape(text: str) -> str:
-    """Protocol text as literal Markdown: no emphasis, links, tags or table cells from it."""
+def md_escape(text: str, line_start: bool = True) -> str:
+    """Protocol text as literal Markdown: no emphasis, links, tags or table cells from it, and
+    (where it starts a line) no heading or list either."""
     text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return _MD_LINE_START.sub(r"\\\1", text)
+    if line_start:
+        text = _MD_NUMBERED.sub(r"\1\\\2", _MD_BLOCK_START.sub(r"\\\1", text))
+    return text
 
 
 class _QuoteBreak(Para):
@@ -70,7 +74,7 @@ def _md_block(block: Block) -> list[str]:
     if isinstance(block, _QuoteBreak):
         return [f"{'  ' * block.indent}>"]
     if isinstance(block, Heading):
-        return [f"{'#' * block.level} {md_escape(block.text)}"]
+        return [f"{'#' * block.level} {md_escape(block.text, line_start=False)}"]
     if isinstance(block, Tick):
         text = md_escape(block.text)
         return [f"{'  ' * block.indent}- [ ] {f'**{text}**' if block.strong else text}"]
@@ -91,7 +95,7 @@ def _md_block(block: Block) -> list[str]:
 
 
 def to_markdown(doc: Document) -> str:
-    head = [f"# {md_escape(doc.title)}"]
+    head = [f"# {md_escape(doc.title, line_start=False)}"]
     if doc.subtitle:
         head += ["", f"*{md_escape(doc.subtitle)}*"]
     body = _join((b, _md_block(b)) for b in _md_quote_breaks(doc.blocks))
