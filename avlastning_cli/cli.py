@@ -433,6 +433,45 @@ def not_held_cmd(
     typer.echo(f"Wrote {md_path} and {json_path}.")
 
 
+@app.command("stats")
+def stats_cmd(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Summary .json files, or folders to search recursively.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Only sessions on or after this date (YYYY-MM-DD).", show_default=False
+        ),
+    ] = None,
+    min_group: Annotated[
+        int,
+        typer.Option("--min-group", min=1, help='Show smaller groups as "< N" (1: show all).'),
+    ] = 3,
+    rehearsals: Annotated[
+        bool, typer.Option("--rehearsals", help="Also count rehearsals (left out by default).")
+    ] = False,
+) -> None:
+    """What many summaries say: sessions per month and protocol, held or not and why, warning
+    signs, follow-ups, steps skipped, lessons. Small groups are masked; no personal data."""
+    from avlastning_cli import stats
+
+    def skipped(path: Path, why: str) -> None:
+        typer.echo(f"{path}: skipped: {why}", err=True)
+
+    with handled():
+        if fmt not in stats.RENDERERS:
+            raise UserError(f"Unknown format '{fmt}'.", "Use --format table, csv or json.")
+        agg = stats.aggregate(
+            paths, since=stats.parse_since(since), include_rehearsals=rehearsals, on_skip=skipped
+        )
+        if agg.files_read == 0:
+            raise UserError("No summary files found.", "Give the folder the summaries are in.")
+        text = stats.RENDERERS[fmt](stats.build_report(agg, min_group))
+    typer.echo(text, nl=not text.endswith("\n"))
+
+
 def main() -> None:
     """The console script."""
     try:

@@ -99,6 +99,7 @@ def test_write_summary_keeps_its_pair_and_writes_ics_too(tmp_path: Path) -> None
     result = write_summary(protocol, summary, tmp_path)  # type: ignore[arg-type]
     assert len(result) == 2
     md, js = result
+    assert js.suffix == ".json" and js.stem == md.stem
     assert md.with_suffix(".ics").is_file()
     # a second summary of the same day never overwrites: the trio moves on to -2
     again = write_summary_files(protocol, summary, tmp_path)  # type: ignore[arg-type]

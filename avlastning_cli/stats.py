@@ -1,0 +1,515 @@
+"""The organisation's view: counts over many summary files, without anyone's personal data.
+
+:class:`Aggregator` reads one summary at a time and keeps only counters keyed by ids and
+months, so memory does not grow with the number of files. The one list that grows, the
+lessons to take further, is capped (the most recent ``max_lessons``; the rest are counted).
+
+Small groups are masked when the report is built (:func:`build_report`): every count that
+describes a subgroup of sessions — per month, per protocol, held / not held, per reason, per
+warning sign, sessions with an escalation, follow-ups set, per step — is shown as ``"< N"``
+when it is 1 … N-1 (N = ``min_group``, default 3). Zero is shown as 0: it singles nobody out.
+Sums over a group (participants, escalations) are masked when the group they sum over is.
+The total number of sessions is the population itself and is always shown.
+
+Summaries in Swedish and English are counted together: everything is keyed by id.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import heapq
+import io
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from avlastning_cli.errors import UserError
+
+SCHEMA = "avlastning.summary/1"
+STATS_SCHEMA = "avlastning.stats/1"
+MIN_GROUP = 3
+MAX_LESSONS = 200
+MODES = ("live", "rehearsal", "not_held")
+
+Masked = int | str
+
+
+class NotASummary(ValueError):
+    """A file that is not a summary this tool can read; the message says why."""
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def summary_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every ``*.json`` under the given folders (recursively), and the given files themselves.
+    Lazy: folders are walked as they are read, never listed in full up front."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.endswith(".json") and not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def _expect(cond: bool, why: str) -> None:
+    if not cond:
+        raise NotASummary(why)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _date(value: Any) -> str:
+    _expect(isinstance(value, str), "no 'date'")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise NotASummary(f"'date' is not YYYY-MM-DD: {value!r}") from None
+    _expect(len(value) == 10, f"'date' is not YYYY-MM-DD: {value!r}")
+    return str(value)
+
+
+def check_summary(data: Any) -> dict[str, Any]:
+    """The summary if ``data`` is one this tool reads; :class:`NotASummary` saying why if not.
+    Everything the report uses is checked before anything is counted."""
+    _expect(isinstance(data, dict), f"not a summary (a JSON {type(data).__name__})")
+    schema = data.get("schema")
+    _expect(schema is not None, "not a summary (no 'schema')")
+    if isinstance(schema, str) and schema.startswith("avlastning.summary/") and schema != SCHEMA:
+        raise NotASummary(f"another schema version: {schema} (this tool reads {SCHEMA})")
+    _expect(schema == SCHEMA, f"not a summary (schema {schema!r})")
+    mode = data.get("mode")
+    _expect(mode in MODES, f"unknown mode {mode!r}")
+    protocol = data.get("protocol")
+    _expect(isinstance(protocol, dict) and isinstance(protocol.get("id"), str), "no 'protocol.id'")
+    _date(data.get("date"))
+    if mode == "not_held":
+        reason = data.get("not_held")
+        _expect(
+            isinstance(reason, dict) and isinstance(reason.get("reason"), str),
+            "no 'not_held.reason'",
+        )
+        return data
+    _expect(_is_int(data.get("participants")), "no 'participants' number")
+    steps = data.get("steps")
+    _expect(
+        isinstance(steps, list)
+        and all(
+            isinstance(s, dict)
+            and isinstance(s.get("id"), str)
+            and isinstance(s.get("status"), str)
+            for s in steps
+        ),
+        "no 'steps' list of {id, status}",
+    )
+    signs = data.get("warning_signs")
+    _expect(
+        isinstance(signs, dict)
+        and isinstance(signs.get("flagged"), list)
+        and isinstance(signs.get("escalations"), list),
+        "no 'warning_signs' with 'flagged' and 'escalations'",
+    )
+    follow = data.get("follow_up")
+    _expect(isinstance(follow, dict) and "date" in follow, "no 'follow_up.date'")
+    _expect(isinstance(data.get("lessons", ""), str), "'lessons' is not text")
+    return data
+
+
+def read_summary(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise NotASummary(f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise NotASummary(f"not JSON{where}") from None
+    return check_summary(data)
+
+
+# --- counting --------------------------------------------------------------------------------
+
+
+@dataclass
+class Aggregator:
+    """Counts summaries one at a time. Call :meth:`add_file` (or :meth:`add`) for each, then
+    :func:`build_report`."""
+
+    since: str | None = None
+    include_rehearsals: bool = False
+    max_lessons: int = MAX_LESSONS
+    on_skip: Callable[[Path, str], None] | None = None
+
+    files_read: int = 0
+    files_skipped: int = 0
+    rehearsals_excluded: int = 0
+    before_since: int = 0
+    sessions: int = 0
+    held: int = 0
+    not_held: int = 0
+    participants: int = 0
+    sessions_with_escalation: int = 0
+    escalations: int = 0
+    follow_ups_set: int = 0
+    per_month: Counter[str] = field(default_factory=Counter)
+    per_protocol: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)
+    signs: Counter[str] = field(default_factory=Counter)
+    step_seen: Counter[tuple[str, str]] = field(default_factory=Counter)
+    step_skipped: Counter[tuple[str, str]] = field(default_factory=Counter)
+    lessons_total: int = 0
+    _lessons: list[tuple[str, str]] = field(default_factory=list)  # a min-heap of (date, text)
+
+    def add_file(self, path: Path) -> bool:
+        """Count one file; a file that is not a summary is reported to ``on_skip`` and skipped."""
+        try:
+            summary = read_summary(path)
+        except NotASummary as exc:
+            self.files_skipped += 1
+            if self.on_skip is not None:
+                self.on_skip(path, str(exc))
+            return False
+        self.files_read += 1
+        self.add(summary)
+        return True
+
+    def add(self, s: dict[str, Any]) -> None:
+        """Count one checked summary (see :func:`check_summary`)."""
+        if s["mode"] == "rehearsal" and not self.include_rehearsals:
+            self.rehearsals_excluded += 1
+            return
+        date: str = s["date"]
+        if self.since is not None and date < self.since:
+            self.before_since += 1
+            return
+        self.sessions += 1
+        self.per_month[date[:7]] += 1
+        protocol_id: str = s["protocol"]["id"]
+        self.per_protocol[protocol_id] += 1
+        if s["mode"] == "not_held":
+            self.not_held += 1
+            self.reasons[s["not_held"]["reason"]] += 1
+            return
+        self.held += 1
+        self.participants += s["participants"]
+        self.signs.update(set(s["warning_signs"]["flagged"]))
+        escalations = s["warning_signs"]["escalations"]
+        if escalations:
+            self.sessions_with_escalation += 1
+            self.escalations += len(escalations)
+        if s["follow_up"]["date"]:
+            self.follow_ups_set += 1
+        for step in s["steps"]:
+            key = (protocol_id, step["id"])
+            self.step_seen[key] += 1
+            if step["status"] == "skipped":
+                self.step_skipped[key] += 1
+        for line in s.get("lessons", "").splitlines():
+            if line.strip():
+                self._lesson(date, line.rstrip())
+
+    def _lesson(self, date: str, text: str) -> None:
+        self.lessons_total += 1
+        if self.max_lessons <= 0:
+            return
+        if len(self._lessons) < self.max_lessons:
+            heapq.heappush(self._lessons, (date, text))
+        elif (date, text) > self._lessons[0]:
+            heapq.heapreplace(self._lessons, (date, text))
+
+    def lessons(self) -> list[str]:
+        """The kept lessons, most recent first (ties in a stable order)."""
+        return [text for _, text in sorted(self._lessons, reverse=True)]
+
+
+def aggregate(
+    paths: Iterable[Path],
+    *,
+    since: dt.date | None = None,
+    include_rehearsals: bool = False,
+    max_lessons: int = MAX_LESSONS,
+    on_skip: Callable[[Path, str], None] | None = None,
+) -> Aggregator:
+    """Read every summary file under ``paths``, one at a time."""
+    paths = list(paths)
+    for path in paths:
+        if not path.exists():
+            raise UserError(f"{path}: no such file or folder.")
+    agg = Aggregator(
+        since=since.isoformat() if since else None,
+        include_rehearsals=include_rehearsals,
+        max_lessons=max_lessons,
+        on_skip=on_skip,
+    )
+    for path in summary_files(paths):
+        agg.add_file(path)
+    return agg
+
+
+# --- the report ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepRow:
+    protocol: str
+    step: str
+    sessions: Masked
+    skipped: Masked
+    share_skipped: float | None  # None when either count is masked or there are no sessions
+
+
+@dataclass(frozen=True)
+class Report:
+    """What is shown: every small group already masked. Renderers only format it."""
+
+    min_group: int
+    since: str | None
+    include_rehearsals: bool
+    files_read: int
+    files_skipped: int
+    rehearsals_excluded: int
+    before_since: int
+    sessions: int
+    held: Masked
+    not_held: Masked
+    per_month: dict[str, Masked]
+    per_protocol: dict[str, Masked]
+    reasons: dict[str, Masked]
+    participants: Masked
+    signs: dict[str, Masked]
+    sessions_with_escalation: Masked
+    escalations: Masked
+    follow_ups_set: Masked
+    steps: list[StepRow]
+    lessons: list[str]
+    lessons_not_listed: int
+
+
+def mask(count: int, min_group: int) -> Masked:
+    """``count`` as it may be shown: ``"< N"`` for 1 … N-1, otherwise the number."""
+    return f"< {min_group}" if 0 < count < min_group else count
+
+
+def _sum_over(total: int, group: int, min_group: int) -> Masked:
+    return total if mask(group, min_group) == group else f"< {min_group} sessions"
+
+
+def build_report(agg: Aggregator, min_group: int = MIN_GROUP) -> Report:
+    if min_group < 1:
+        raise UserError("--min-group must be 1 or more.")
+
+    def m(count: int) -> Masked:
+        return mask(count, min_group)
+
+    def counts(counter: Counter[str]) -> dict[str, Masked]:
+        return {k: m(v) for k, v in sorted(counter.items())}
+
+    steps = []
+    for key in sorted(agg.step_seen):
+        seen, skipped = agg.step_seen[key], agg.step_skipped[key]
+        shown_seen, shown_skipped = m(seen), m(skipped)
+        share = (
+            round(skipped / seen, 3)
+            if seen and shown_seen == seen and shown_skipped == skipped
+            else None
+        )
+        steps.append(StepRow(key[0], key[1], shown_seen, shown_skipped, share))
+    lessons = agg.lessons()
+    return Report(
+        min_group=min_group,
+        since=agg.since,
+        include_rehearsals=agg.include_rehearsals,
+        files_read=agg.files_read,
+        files_skipped=agg.files_skipped,
+        rehearsals_excluded=agg.rehearsals_excluded,
+        before_since=agg.before_since,
+        sessions=agg.sessions,
+        held=m(agg.held),
+        not_held=m(agg.not_held),
+        per_month=counts(agg.per_month),
+        per_protocol=counts(agg.per_protocol),
+        reasons=counts(agg.reasons),
+        participants=_sum_over(agg.participants, agg.held, min_group),
+        signs=counts(agg.signs),
+        sessions_with_escalation=m(agg.sessions_with_escalation),
+        escalations=_sum_over(agg.escalations, agg.sessions_with_escalation, min_group),
+        follow_ups_set=m(agg.follow_ups_set),
+        steps=steps,
+        lessons=lessons,
+        lessons_not_listed=agg.lessons_total - len(lessons),
+    )
+
+
+def notes(report: Report) -> list[str]:
+    """The plain sentences every format carries: what was counted and what was masked."""
+    out = [
+        f"Read {report.files_read} summary file(s); skipped {report.files_skipped} "
+        "that are not summaries (listed on stderr).",
+        f"Groups of fewer than {report.min_group} sessions are shown as "
+        f'"< {report.min_group}" so that no one can be singled out.',
+        "Swedish and English summaries are counted together, by id.",
+    ]
+    if not report.include_rehearsals:
+        out.append(f"Rehearsals are not counted ({report.rehearsals_excluded} left out).")
+    if report.since:
+        out.append(f"Only sessions on or after {report.since} ({report.before_since} left out).")
+    if report.lessons_not_listed:
+        out.append(
+            f"Lessons: the {len(report.lessons)} most recent are listed, "
+            f"{report.lessons_not_listed} more are not."
+        )
+    return out
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema": STATS_SCHEMA,
+        "min_group": report.min_group,
+        "since": report.since,
+        "files": {
+            "read": report.files_read,
+            "skipped": report.files_skipped,
+            "rehearsals_excluded": report.rehearsals_excluded,
+            "before_since": report.before_since,
+        },
+        "sessions": {"total": report.sessions, "held": report.held, "not_held": report.not_held},
+        "per_month": report.per_month,
+        "per_protocol": report.per_protocol,
+        "not_held_reasons": report.reasons,
+        "participants": report.participants,
+        "warning_signs": {
+            "flagged": report.signs,
+            "sessions_with_escalation": report.sessions_with_escalation,
+            "escalations": report.escalations,
+        },
+        "follow_ups_set": report.follow_ups_set,
+        "steps": [
+            {
+                "protocol": r.protocol,
+                "step": r.step,
+                "sessions": r.sessions,
+                "skipped": r.skipped,
+                "share_skipped": r.share_skipped,
+            }
+            for r in report.steps
+        ],
+        "lessons": report.lessons,
+        "lessons_not_listed": report.lessons_not_listed,
+        "notes": notes(report),
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(report: Report) -> str:
+    """One row per figure: ``section,key,value`` (masked values as ``< N``)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["section", "key", "value"])
+    w.writerow(["sessions", "total", report.sessions])
+    w.writerow(["sessions", "held", report.held])
+    w.writerow(["sessions", "not_held", report.not_held])
+    for month, n in report.per_month.items():
+        w.writerow(["month", month, n])
+    for pid, n in report.per_protocol.items():
+        w.writerow(["protocol", pid, n])
+    for reason, n in report.reasons.items():
+        w.writerow(["not_held_reason", reason, n])
+    w.writerow(["participants", "total", report.participants])
+    for sign, n in report.signs.items():
+        w.writerow(["warning_sign_flagged", sign, n])
+    w.writerow(["escalation", "sessions", report.sessions_with_escalation])
+    w.writerow(["escalation", "total", report.escalations])
+    w.writerow(["follow_up", "set", report.follow_ups_set])
+    for r in report.steps:
+        key = f"{r.protocol}/{r.step}"
+        w.writerow(["step_sessions", key, r.sessions])
+        w.writerow(["step_skipped", key, r.skipped])
+        w.writerow(["step_share_skipped", key, "" if r.share_skipped is None else r.share_skipped])
+    for lesson in report.lessons:
+        w.writerow(["lesson", "", lesson])
+    w.writerow(["lesson", "not_listed", report.lessons_not_listed])
+    for note in notes(report):
+        w.writerow(["note", "", note])
+    return buf.getvalue()
+
+
+def render_table(report: Report, width: int | None = None) -> str:
+    """The report as plain tables (rich, no colour), for reading in a terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    def table(title: str, *columns: str) -> Table:
+        t = Table(title=title, title_justify="left", box=None, pad_edge=False)
+        for i, col in enumerate(columns):
+            t.add_column(col, justify="right" if i else "left", overflow="fold")
+        return t
+
+    console = Console(
+        file=io.StringIO(), width=width or 100, no_color=True, highlight=False, record=True
+    )
+    overview = table("Sessions", "", "count")
+    overview.add_row("all", str(report.sessions))
+    overview.add_row("held", str(report.held))
+    overview.add_row("not held", str(report.not_held))
+    overview.add_row("participants (held)", str(report.participants))
+    overview.add_row("follow-ups set", str(report.follow_ups_set))
+    overview.add_row("sessions with an escalation", str(report.sessions_with_escalation))
+    overview.add_row("escalations", str(report.escalations))
+    renderables: list[Any] = [overview]
+    for title, col, data in (
+        ("Per month", "month", report.per_month),
+        ("Per protocol", "protocol", report.per_protocol),
+        ("Not held: why", "reason", report.reasons),
+        ("Warning signs flagged", "sign", report.signs),
+    ):
+        t = table(title, col, "sessions")
+        for k, v in data.items():
+            t.add_row(k, str(v))
+        renderables.append(t)
+    steps = table("Steps skipped", "protocol / step", "sessions", "skipped", "share")
+    for r in report.steps:
+        share = "" if r.share_skipped is None else f"{r.share_skipped:.0%}"
+        steps.add_row(f"{r.protocol} / {r.step}", str(r.sessions), str(r.skipped), share)
+    renderables.append(steps)
+    for r in renderables:
+        console.print(r)
+        console.print()
+    console.print("Lessons to take further", markup=False)
+    for lesson in report.lessons:
+        console.print(f"  {lesson}", markup=False, soft_wrap=True)
+    if not report.lessons:
+        console.print("  (none)", markup=False)
+    console.print()
+    for note in notes(report):
+        console.print(note, markup=False, soft_wrap=True)
+    return console.export_text()
+
+
+RENDERERS: dict[str, Callable[[Report], str]] = {
+    "table": render_table,
+    "csv": render_csv,
+    "json": render_json,
+}
+
+
+def parse_since(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--since {value!r} is not a date.", "Use YYYY-MM-DD.") from None
