@@ -1,0 +1,41 @@
+"""Bare `avlastning`: a menu in a terminal, help otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.session.harness import CTRL_C, DOWN, ENTER, drive, enters, summary
+
+
+def test_bare_command_without_terminal_prints_help() -> None:
+    result = drive([], tty=False)
+    assert result.exit_code == 0
+    assert "Usage" in result.output and "run" in result.output and "resume" in result.output
+
+
+def test_menu_starts_a_session_with_enter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = drive([], enters())
+    assert result.exit_code == 0, result.output
+    assert summary(tmp_path)["mode"] == "live"
+
+
+def test_menu_offers_resume_first_when_a_session_is_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    drive(["run"], "\x7f9" + ENTER + CTRL_C)
+    result = drive([], enters())
+    assert result.exit_code == 0, result.output
+    assert summary(tmp_path)["participants"] == 9
+
+
+def test_menu_checklist_and_quit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = drive([], DOWN * 2 + ENTER)
+    assert result.exit_code == 0, result.output
+    assert "avlastning checklist" in result.output
+    quit_ = drive([], DOWN * 3 + ENTER)
+    assert quit_.exit_code == 0 and not list(tmp_path.iterdir())
