@@ -41,3 +41,16 @@ def common_words() -> frozenset[str]:
 def non_names() -> frozenset[str]:
     """Capitalised words that are not people: places, organisations, months, systems."""
     return _load("non_names.txt")
+
+
+@cache
+def capitalised_common() -> frozenset[str]:
+    """Ordinary words written with a capital ("Det", "Patienten") that are not names, nor a
+    name in the genitive: a quick exit for sentence starts."""
+    names = first_names() | surnames()
+    out = set()
+    for w in common_words():
+        c = w.capitalize()
+        if c not in names and not (c.endswith("s") and c[:-1] in names):
+            out.add(c)
+    return frozenset(out)

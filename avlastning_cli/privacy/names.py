@@ -18,10 +18,12 @@ The rules, in short:
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from . import lexicon
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
+_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 _SENTENCE_GAP = frozenset('.!?:;\n"“”«»•*|>')
 _PLACEHOLDER_NAMES = frozenset({"NAMN", "NAME"})
 
@@ -88,6 +90,9 @@ _ORG_HEADS = _set(
     college university station park centre center infirmary street road gatan vägen
     """
 )
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
+_TITLES_ANYCASE = _TITLES | {w.capitalize() for w in _TITLES}
+_CONTEXT_ANYCASE = CONTEXT_BEFORE | {w.capitalize() for w in CONTEXT_BEFORE}
 _SAINTS = frozenset({"St", "S:t", "Sankt", "Saint", "Sta", "Santa"})
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "af", "da", "di", "du", "bin", "ibn"})
 _STRONG_SUFFIX = (
@@ -126,7 +131,7 @@ def _known(word: str) -> tuple[bool, bool]:
 # var ...") is a noun, not a name, unless a speech verb follows.
 _NOUN_ENDINGS = (
     "tionen", "ningen", "heten", "andet", "endet", "arna", "erna", "orna", "iteten", "skapet",
-    "eriet", "ionen", "ingen", "ngarna", "huset", "rummet", "ljuset",
+    "eriet", "ionen", "ingen", "ngarna", "huset", "rummet", "ljuset", "vägen", "dörren",
 )  # fmt: skip
 _INFLECTIONS = ("arna", "erna", "orna", "na", "en", "et", "er", "ar", "or", "n", "t")
 
@@ -172,118 +177,144 @@ def _is_cap(word: str) -> bool:
 
 def find_names(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of names of people in ``text``, merged and sorted."""
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
-    n = len(toks)
-    if not n:
+    # parts = [gap, word, gap, word, ..., gap]: split in C, offsets only computed if needed
+    parts = _SPLIT_RE.split(text)
+    words: list[str] = parts[1::2]
+    gaps: list[str] = parts[0::2]  # gaps[i] before words[i], gaps[i + 1] after it
+    n = len(words)
+    # Only capitalised words and words after a context word can be names.
+    cands = [i for i, w in enumerate(words) if w[0].isupper()]
+    cands += [i + 1 for i, w in enumerate(words) if w in _CONTEXT_ANYCASE and i + 1 < n]
+    if not cands:
         return []
+    cands = sorted(set(cands))
     non_names = lexicon.non_names()
-    is_name = [False] * n
-    placeholder = [False] * n
-    cap = [False] * n
-    start_of_sentence = [False] * n
-    adjacent_next = [False] * n  # only plain spaces between token i and i + 1
-    prev_end = 0
-    for i, (s, _e, w) in enumerate(toks):
-        gap = text[prev_end:s]
-        start_of_sentence[i] = i == 0 or any(c in _SENTENCE_GAP for c in gap)
-        if i:
-            adjacent_next[i - 1] = gap == " " or gap == "\u00a0"
-        cap[i] = _is_cap(w)
-        if w in _PLACEHOLDER_NAMES and text[s - 1 : s] == "[" and text[_e : _e + 1] == "]":
-            placeholder[i] = True
-        prev_end = _e
-    # "Dr. Smith": a title abbreviation does not end the sentence.
-    for i in range(1, n):
-        if start_of_sentence[i] and toks[i - 1][2].lower() in {"dr", "mr", "mrs", "ms", "prof"}:
-            gap = text[toks[i - 1][1] : toks[i][0]]
-            if gap.strip() == ".":
-                start_of_sentence[i] = False
-                adjacent_next[i - 1] = True
+    firsts, surs = lexicon.first_names(), lexicon.surnames()
+    starters = lexicon.capitalised_common()
+    cache_known: dict[int, tuple[bool, bool]] = {}
+    cache_common: dict[int, bool] = {}
+
+    def word(i: int) -> str:
+        return words[i]
 
     def lower(i: int) -> str:
-        return toks[i][2].lower()
+        return words[i].lower()
+
+    # joined[i]: only a plain space between words[i - 1] and words[i]; breaks[i]: a sentence
+    # boundary before words[i]. "Dr. Smith": a title's dot neither breaks nor separates.
+    joined = [g == " " or g == "\u00a0" for g in gaps]
+    breaks = [not _SENTENCE_GAP.isdisjoint(g) for g in gaps]
+    breaks[0] = True
+    for i in [i for i, w in enumerate(words[:-1]) if w in _TITLES_ANYCASE]:
+        if gaps[i + 1].strip() == ".":
+            joined[i + 1], breaks[i + 1] = True, False
+    joined.append(False)
+    capital = [w[0].isupper() and not w.isupper() and len(w) >= 2 for w in words]
+    capital.append(False)
+
+    def adjacent_next(i: int) -> bool:
+        """Only a plain space between token i and i + 1."""
+        return joined[i + 1] and i + 1 < n
+
+    def sos(i: int) -> bool:
+        return breaks[i]
+
+    def cap(i: int) -> bool:
+        return i >= 0 and capital[i]
+
+    def placeholder(i: int) -> bool:
+        return (
+            words[i] in _PLACEHOLDER_NAMES and gaps[i].endswith("[") and gaps[i + 1].startswith("]")
+        )
+
+    def known(i: int) -> tuple[bool, bool]:
+        k = cache_known.get(i)
+        if k is None:
+            k = cache_known[i] = _known(words[i]) if cap(i) else (False, False)
+        return k
+
+    def is_common(i: int) -> bool:
+        c = cache_common.get(i)
+        if c is None:
+            c = cache_common[i] = _is_common(words[i])
+        return c
 
     def ctx_before(i: int) -> bool:
         if i == 0:
             return False
-        if lower(i - 1) in CONTEXT_BEFORE and (adjacent_next[i - 1] or not start_of_sentence[i]):
+        if word(i - 1) in _CONTEXT_ANYCASE and (adjacent_next(i - 1) or not sos(i)):
             return True
         return i >= 2 and lower(i - 1) == "to" and lower(i - 2) == "according"
 
     def followed_by_number(i: int) -> bool:
-        e = toks[i][1]
-        return bool(re.match(r"\s?\d", text[e : e + 2]))
+        g = gaps[i + 1]
+        return g[:1].isdigit() or (g[:1] == " " and g[1:2].isdigit())
 
     def blocked(i: int) -> bool:
-        w = toks[i][2]
-        if lower(i) in ROLE_WORDS or lower(i) in CONTEXT_BEFORE or w in _SAINTS:
+        w = word(i)
+        low = w.lower()
+        if low in ROLE_WORDS or low in CONTEXT_BEFORE or w in _SAINTS or w in non_names:
             return True
-        if i + 1 < n and adjacent_next[i] and lower(i + 1) in _ORG_HEADS:
+        if adjacent_next(i) and lower(i + 1) in _ORG_HEADS:
             return True
-        return (i > 0 and adjacent_next[i - 1] and toks[i - 1][2] in _SAINTS) or w in non_names
-
-    known: list[tuple[bool, bool]] = [(False, False)] * n
-    common: list[bool | None] = [None] * n
-
-    def is_common(i: int) -> bool:
-        c = common[i]
-        if c is None:
-            c = common[i] = _is_common(toks[i][2])
-        return c
+        return i > 0 and adjacent_next(i - 1) and words[i - 1] in _SAINTS
 
     def next_after(i: int) -> str:
-        return lower(i + 1) if i + 1 < n and adjacent_next[i] else ""
+        return lower(i + 1) if adjacent_next(i) else ""
 
     def next_is_namelike(i: int, surname_only: bool = False) -> bool:
-        if not (i + 1 < n and adjacent_next[i] and (cap[i + 1] or placeholder[i + 1])):
+        if not adjacent_next(i):
             return False
-        if placeholder[i + 1]:
+        if placeholder(i + 1):
             return True
-        k, amb = known[i + 1]
-        w = toks[i + 1][2]
-        if surname_only and w not in lexicon.surnames():
+        if not cap(i + 1):
+            return False
+        k, amb = known(i + 1)
+        w = word(i + 1)
+        if surname_only and w not in surs:
             k = False
         return (k and not amb) or (w.endswith(_SURNAME_SUFFIX) and not is_common(i + 1))
 
     def coordinated(i: int) -> bool:
         """ "Anna och Ebba", "Ebba and Anna": joined by och/and to a known name."""
-        if not (i + 2 < n and adjacent_next[i] and adjacent_next[i + 1]):
+        if not (adjacent_next(i) and adjacent_next(i + 1)):
             return False
-        if lower(i + 1) not in {"och", "and", "&"} or not cap[i + 2]:
+        if lower(i + 1) not in {"och", "and", "&"} or not cap(i + 2):
             return False
-        k2, amb2 = known[i + 2]
+        k2, amb2 = known(i + 2)
         return k2 and not amb2
 
-    for i in range(n):
-        if cap[i]:
-            known[i] = _known(toks[i][2])
-
-    for i in range(n):
-        w = toks[i][2]
-        if placeholder[i]:
-            continue
-        if not cap[i]:
-            if ctx_before(i) and not w[0].isupper():
+    names: set[int] = set()
+    anchors: list[int] = []  # names and [NAMN] placeholders: the extension starts from them
+    for i in cands:
+        w = word(i)
+        if not cap(i):
+            if placeholder(i):
+                anchors.append(i)
+            elif ctx_before(i) and not w[0].isupper():
                 cand = w.capitalize()
-                if cand in lexicon.first_names() and not is_common(i):
-                    is_name[i] = cand not in lexicon.ambiguous_names()
+                if cand in firsts and cand not in lexicon.ambiguous_names() and not is_common(i):
+                    names.add(i)
             continue
-        if ctx_before(i) and lower(i) not in ROLE_WORDS:
-            is_name[i] = True
+        if ctx_before(i) and w.lower() not in ROLE_WORDS:
+            names.add(i)
+            continue
+        if breaks[i] and w in starters:  # "Det", "Patienten": the usual sentence start
             continue
         if blocked(i):
             continue
-        k, amb = known[i]
-        sos = start_of_sentence[i]
+        k, amb = known(i)
+        start = sos(i)
         after = next_after(i)
+        decided = False
         if k and not amb:
-            is_name[i] = True
+            decided = True
         elif k:
             if followed_by_number(i):
                 continue
-            derived = w not in lexicon.first_names() and w not in lexicon.surnames()
-            is_name[i] = (
-                not sos
+            derived = w not in firsts and w not in surs
+            decided = (
+                not start
                 or after in _STRONG_AFTER
                 or next_is_namelike(i, surname_only=True)  # "Bo Svensson", not "Ring Anna"
                 or coordinated(i)
@@ -293,8 +324,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
             if followed_by_number(i) or len(w) <= 2:
                 continue
             nounish = w.lower().endswith(_NOUN_ENDINGS)
-            is_name[i] = (
-                not sos
+            decided = (
+                not start
                 or after in _STRONG_AFTER
                 or (after in _WEAK_AFTER and not nounish)
                 or (after in _KIN_AFTER and not nounish)
@@ -302,50 +333,58 @@ def find_names(text: str) -> list[tuple[int, int]]:
                 or next_is_namelike(i)
                 or coordinated(i)
             )
+        if decided:
+            names.add(i)
 
     # A capitalised word next to a name is part of it ("Anna Lindqvist", "Lars Erik Berg").
     def extendable(j: int) -> bool:
-        return cap[j] and not is_name[j] and not placeholder[j] and not blocked(j)
+        return cap(j) and j not in names and not placeholder(j) and not blocked(j)
 
-    for _ in range(2):
-        for i in range(n):
-            if not (is_name[i] or placeholder[i]):
-                continue
-            j = i + 1
-            if j < n and adjacent_next[i] and extendable(j) and not followed_by_number(j):
-                is_name[j] = True
-            j = i - 1
-            if (
-                j >= 0
-                and adjacent_next[j]
-                and extendable(j)
-                and (not start_of_sentence[j] or not (is_common(j) or known[j][1]))
-            ):
-                is_name[j] = True
-
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
-        if not is_name[i]:
-            i += 1
-            continue
-        s, e = toks[i][0], toks[i][1]
+    frontier = sorted(names) + anchors
+    while frontier:
+        i = frontier.pop()
         j = i + 1
-        while j < n:
-            if is_name[j] and adjacent_next[j - 1]:
-                e = toks[j][1]
-                j += 1
+        if j < n and adjacent_next(i) and extendable(j) and not followed_by_number(j):
+            names.add(j)
+            frontier.append(j)
+        j = i - 1
+        if (
+            j >= 0
+            and adjacent_next(j)
+            and extendable(j)
+            and (not sos(j) or not (is_common(j) or known(j)[1]))
+        ):
+            names.add(j)
+            frontier.append(j)
+
+    if not names:
+        return []
+    offs = list(accumulate(map(len, parts)))  # words[i] spans offs[2i]..offs[2i + 1]
+    spans: list[tuple[int, int]] = []
+    order = sorted(names)
+    pos = 0
+    while pos < len(order):
+        i = order[pos]
+        s, e = offs[2 * i], offs[2 * i + 1]
+        last = i
+        pos += 1
+        while True:
+            if pos < len(order) and order[pos] == last + 1 and adjacent_next(last):
+                last = order[pos]
+                e = offs[2 * last + 1]
+                pos += 1
                 continue
             # "Jan van der Berg", "Osama bin Laden"
-            q = j
-            while q < n and toks[q][2] in _PARTICLES and adjacent_next[q - 1]:
+            q = last + 1
+            while q < n and word(q) in _PARTICLES and adjacent_next(q - 1):
                 q += 1
-            if q > j and q < n and adjacent_next[q - 1] and is_name[q]:
-                j = q
+            if q > last + 1 and pos < len(order) and order[pos] == q and adjacent_next(q - 1):
+                last = q
+                e = offs[2 * last + 1]
+                pos += 1
                 continue
             break
-        if toks[j - 1][2].endswith("s") and text[e : e + 1] in {"'", "’"}:
+        if word(last).endswith("s") and text[e : e + 1] in {"'", "’"}:
             e += 1  # English genitive "Frances'"
         spans.append((s, e))
-        i = j
     return spans

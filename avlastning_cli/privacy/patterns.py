@@ -21,7 +21,12 @@ _ID_RE = re.compile(
 )
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def find_id_numbers(text: str) -> Iterator[Candidate]:
+    if not _DIGIT_RE.search(text):
+        return
     for m in _ID_RE.finditer(text):
         raw = m.group()
         if not m.group("sep") and not m.group("cc") and raw.startswith("0"):
@@ -56,6 +61,8 @@ def _phone_ok(s: str) -> bool:
 
 
 def find_phones(text: str) -> Iterator[Candidate]:
+    if not _DIGIT_RE.search(text):
+        return
     for m in _PHONE_RE.finditer(text):
         s = m.group()
         if not (s.startswith(("+", "0", "("))):
@@ -72,6 +79,8 @@ _EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
 def find_emails(text: str) -> Iterator[Candidate]:
+    if "@" not in text:
+        return
     for m in _EMAIL_RE.finditer(text):
         end = m.end()
         while text[end - 1] in ".-":
@@ -116,12 +125,25 @@ _FRAGMENT_RE = re.compile(
 _CO_RE = re.compile(rf"\bc/o\x20[{_UP}][\w\-'’]+(?:\x20[{_UP}][\w\-'’]+)*")
 
 
+# Cheap checks that decide whether the expensive street patterns need to run at all.
+_SV_HINT_RE = re.compile(rf"(?:{_SV_SUFFIX})\x20\d")
+_EN_HINT_RE = re.compile(rf"\d[A-Za-z]?,?\x20[{_UP}].*?\b(?:{_EN_SUFFIX})\b")
+
+
 def find_addresses(text: str) -> Iterator[Candidate]:
-    for rx in (_SV_STREET_RE, _SV_STREET_SPLIT_RE, _EN_STREET_RE, _FRAGMENT_RE):
+    if "c/o" in text:
+        for m in _CO_RE.finditer(text):
+            yield ("address", m.start(), m.end())
+    if not _DIGIT_RE.search(text):
+        return
+    rxs = [_FRAGMENT_RE]
+    if _SV_HINT_RE.search(text):
+        rxs += [_SV_STREET_RE, _SV_STREET_SPLIT_RE]
+    if _EN_HINT_RE.search(text):
+        rxs.append(_EN_STREET_RE)
+    for rx in rxs:
         for m in rx.finditer(text):
             yield ("address", m.start(), m.end())
-    for m in _CO_RE.finditer(text):
-        yield ("address", m.start(), m.end())
 
 
 # --- postcodes ------------------------------------------------------------------------------
@@ -149,6 +171,8 @@ def postcode_after(text: str, end: int) -> Candidate | None:
 
 
 def find_postcodes(text: str) -> Iterator[Candidate]:
+    if not _DIGIT_RE.search(text):
+        return
     for m in _SV_POSTCODE_RE.finditer(text):
         if m.group() in _SAFE_NUMBERS:
             continue

@@ -64,14 +64,18 @@ def _names(text: str) -> Iterator[patterns.Candidate]:
         yield ("name", s, e)
 
 
-_RECOGNISERS: tuple[Callable[[str], Iterable[patterns.Candidate]], ...] = (
-    patterns.find_emails,
+# Recognisers that can only match where there is a digit, and those that always run.
+_NUMERIC: tuple[Callable[[str], Iterable[patterns.Candidate]], ...] = (
     patterns.find_id_numbers,
     patterns.find_phones,
-    patterns.find_addresses,
     patterns.find_postcodes,
+)
+_ALWAYS: tuple[Callable[[str], Iterable[patterns.Candidate]], ...] = (
+    patterns.find_emails,
+    patterns.find_addresses,
     _names,
 )
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _check_lang(lang: str) -> None:
@@ -88,9 +92,12 @@ def find(text: str, lang: str = "sv") -> list[Finding]:
     _check_lang(lang)
     if not text:
         return []
-    protected = [(m.start(), m.end()) for m in _PLACEHOLDER_RE.finditer(text)]
+    protected = []
+    if "[" in text:
+        protected = [(m.start(), m.end()) for m in _PLACEHOLDER_RE.finditer(text)]
     candidates: list[tuple[str, int, int]] = []
-    for recognise in _RECOGNISERS:
+    recognisers = _NUMERIC + _ALWAYS if _DIGIT_RE.search(text) else _ALWAYS
+    for recognise in recognisers:
         for typ, s, e in recognise(text):
             if e <= s:
                 continue
