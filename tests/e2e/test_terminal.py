@@ -1,0 +1,77 @@
+"""End-to-end in a real terminal (a pty, via pexpect): what a person sees and types."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty"),
+]
+
+TIMEOUT = 30
+ENTER = "\r"
+
+
+def spawn(args: list[str], state: Path, cwd: Path) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if k != "AVLASTNING_ASSUME_TTY"}
+    env.update(
+        {"AVLASTNING_STATE_DIR": str(state), "TERM": "xterm", "COLUMNS": "80", "LINES": "40"}
+    )
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "avlastning_cli", *args],
+        env=env,
+        cwd=str(cwd),
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 80),
+    )
+
+
+def enter_until_saved(child: pexpect.spawn) -> None:
+    """Press Enter at every prompt until the summary is saved."""
+    while True:
+        i = child.expect(["Sammanfattningen är sparad", r"›"])
+        if i == 0:
+            break
+        child.send(ENTER)
+    child.expect(pexpect.EOF)
+    child.close()
+
+
+def test_enter_through_a_whole_swedish_session(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    child = spawn(["run", "--out", str(out)], tmp_path / "state", tmp_path)
+    child.expect("Hur många deltar")
+    enter_until_saved(child)
+    assert child.exitstatus == 0
+    assert len(list(out.glob("*.md"))) == 1 and len(list(out.glob("*.json"))) == 1
+
+
+def test_ctrl_c_in_the_middle_then_resume(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    state = tmp_path / "state"
+    child = spawn(["run", "--out", str(out)], state, tmp_path)
+    child.expect("Hur många deltar")
+    while child.expect(["Spelregler", "›"]) == 1:  # Enter up to the third step
+        child.send(ENTER)
+    child.expect("›")
+    child.sendcontrol("c")
+    child.expect("avlastning resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert (state / "live-session.json").exists()
+    again = spawn(["resume"], state, tmp_path)
+    again.expect(r"Steg \d+/10")
+    enter_until_saved(again)
+    assert again.exitstatus == 0
+    assert len(list(out.glob("*.json"))) == 1
+    assert not (state / "live-session.json").exists()
