@@ -299,14 +299,10 @@ def render_markdown(summary: dict[str, Any], protocol: m.Protocol) -> str:
         lines += ["", f"## {t['checks']}", ""]
         for k, ticked in summary["checks"].items():
             lines.append(f"- [{'x' if ticked else ' '}] {check_text.get(k, k)}")
-    r = summary["round"]
-    lines += [
-        "",
-        f"## {t['round']}",
-        "",
-        f"- {t['spoke']}: {r['spoke']}",
-        f"- {t['passed']}: {r['passed']}",
-    ]
+    if protocol.sections_of("round"):
+        r = summary["round"]
+        lines += ["", f"## {t['round']}", ""]
+        lines += [f"- {t['spoke']}: {r['spoke']}", f"- {t['passed']}: {r['passed']}"]
     sign_text = {
         sign.id: sign.text
         for s in protocol.sections
@@ -317,12 +313,15 @@ def render_markdown(summary: dict[str, Any], protocol: m.Protocol) -> str:
     flagged = ", ".join(sign_text.get(i, i) for i in w["flagged"]) or t["none"]
     lines += ["", f"## {t['signs']}", "", f"- {t['flagged']}: {flagged}"]
     lines.append(f"- {t['escalated']}: {yes_no[w['escalated']]}")
-    question_text = {f.key(s.id, q.id): q.text for s in protocol.sections for q in s.questions}
+    questions = {f.key(s.id, q.id): q for s in protocol.sections for q in s.questions}
     fu = summary["follow_up"]
     lines += ["", f"## {t['follow_up']}", ""]
     for k, value in fu["answers"].items():
+        q = questions.get(k)
         shown = yes_no[value] if isinstance(value, bool) else str(value)
-        lines.append(f"- {question_text.get(k, k)} {shown}")
+        if isinstance(q, m.ChoiceQuestion):
+            shown = next((o.text for o in q.options if o.id == value), shown)
+        lines.append(f"- {q.text if q else k} {shown}")
     roles = {c.id: c.role for c in protocol.contacts}
     lines.append(
         f"- {t['next_steps']}: "
