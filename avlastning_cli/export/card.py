@@ -39,6 +39,8 @@ def card_model(protocol: Protocol) -> Document:
     card = protocol.card
     if card is None:
         raise UserError(t["no_card"].format(id=protocol.id), t["no_card_hint"])
+    if card.headings is not None:
+        t = {**t, **card.headings.model_dump(exclude_none=True)}
     blocks: list[Block] = []
     if card.intro:
         blocks.append(Para(card.intro))

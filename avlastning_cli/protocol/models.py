@@ -228,10 +228,21 @@ class Scenario(Base):
     choices: list[ScenarioChoice] = Field(min_length=2)
 
 
+class CardHeadings(Base):
+    """Headings of the card's parts, where the tool's own would not fit the conversation."""
+
+    may_tell: str | None = None
+    not_to_tell: str | None = None
+    normal_reactions: str | None = None
+    seek_help: str | None = None
+    contacts: str | None = None
+
+
 class Card(Base):
     """The take-home card handed to every participant (no personal data)."""
 
     title: Text
+    headings: CardHeadings | None = None
     intro: str | None = None
     may_tell: list[Text] = Field(
         default_factory=list,
