@@ -472,8 +472,23 @@ def stats_cmd(
     typer.echo(text, nl=not text.endswith("\n"))
 
 
+def _utf8_when_redirected() -> None:
+    """Output sent to a file or pipe is UTF-8 everywhere (Windows would pick its code page
+    and fail on "→" or "☐"); a console keeps its own encoding, with replacement."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        with contextlib.suppress(Exception):
+            if stream.isatty():
+                reconfigure(errors="replace")
+            else:
+                reconfigure(encoding="utf-8")
+
+
 def main() -> None:
     """The console script."""
+    _utf8_when_redirected()
     try:
         app()
     except KeyboardInterrupt:
