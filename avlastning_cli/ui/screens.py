@@ -22,29 +22,28 @@ SAY_STYLE = "blue"
 DIM = "dim"
 
 
-def _bullets(items: Sequence[str], style: str = "") -> Text:
-    text = Text()
-    for i, item in enumerate(items):
-        if i:
-            text.append("\n")
-        text.append("• ", style=DIM)
-        text.append(" ".join(item.split()), style=style)
-    return text
+def _bullets(items: Sequence[str], style: str = "") -> Table:
+    """A list with a hanging indent, so wrapped lines stay clear of the bullet."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style=DIM, no_wrap=True)
+    table.add_column(ratio=1)
+    for item in items:
+        table.add_row("•", Text(" ".join(item.split()), style=style))
+    return table
 
 
 def _paragraphs(items: Sequence[str], style: str = "") -> Text:
     return Text("\n\n".join(" ".join(p.split()) for p in items), style=style)
 
 
-def header(title: str, where: str, timing: str, L: dict[str, str], rehearsal: bool) -> Rule:
-    mark = f"{L['rehearsal']} · " if rehearsal else ""
+def header(title: str, where: str, timing: str, L: dict[str, str], rehearsal: bool) -> Group:
+    """The step's title on a rule; where we are and the minutes on a quiet line below."""
     label = Text()
-    label.append(mark, style="bold")
+    if rehearsal:
+        label.append(f"{L['rehearsal']} · ", style="bold")
     label.append(title, style="bold")
-    label.append(f"  {where}", style=DIM)
-    if timing:
-        label.append(f"  {timing}", style=DIM)
-    return Rule(label, style=DIM, align="left")
+    line = Text(" · ".join(x for x in (where, timing) if x), style=DIM)
+    return Group(Rule(label, style=DIM, align="left"), line)
 
 
 def say_panel(paragraphs: Sequence[str], L: dict[str, str]) -> Panel:
