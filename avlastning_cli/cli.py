@@ -88,7 +88,7 @@ def root(
 ) -> None:
     """Bare `avlastning` opens a calm menu; outside a terminal it prints this help."""
     if ctx.invoked_subcommand is None:
-        from avlastning_cli.session.live import is_terminal
+        from avlastning_cli.session.tty import is_terminal
 
         if not is_terminal():
             typer.echo(ctx.get_help())

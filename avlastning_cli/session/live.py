@@ -1,15 +1,11 @@
 """Start, resume and the menu: the library functions behind `run`, `rehearse`, `resume` and
 bare `avlastning`.
 
-Is there a terminal? ``sys.stdin`` and ``sys.stdout`` must both be terminals. Tests that drive
-the real prompts through prompt_toolkit's pipe input set ``AVLASTNING_ASSUME_TTY=1`` (typer's
-CliRunner replaces stdin, so the check would otherwise fail); nothing else should set it.
+Is there a terminal: see :mod:`avlastning_cli.session.tty` (tests set AVLASTNING_ASSUME_TTY=1).
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +17,8 @@ from avlastning_cli.protocol.models import Protocol
 from avlastning_cli.session import state as st
 from avlastning_cli.session.engine import WRITE
 from avlastning_cli.session.flow import EMERGENCY, FilePrompter, Outcome, Paused, Walkthrough
+from avlastning_cli.session.tty import is_terminal
 from avlastning_cli.ui.labels import labels
-
-ASSUME_TTY = "AVLASTNING_ASSUME_TTY"
-
-
-def is_terminal() -> bool:
-    if os.environ.get(ASSUME_TTY) == "1":
-        return True
-    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _console() -> Console:
