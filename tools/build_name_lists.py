@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/build_name_lists.py
+    python tools/build_name_lists.py
 
 Inputs (build-time only; the runtime scrubber imports none of them):
 
