@@ -102,13 +102,17 @@ class InteractivePrompter:
 
         def check(text: str) -> bool | str:
             raw = text.strip()
-            if raw.isdigit() and lo <= int(raw) <= hi:
+            if not raw or (raw.isdigit() and lo <= int(raw) <= hi):
                 return True
             return message
 
-        q = questionary.text(label, default=str(default), validate=check, qmark=QMARK, style=STYLE)
+        # The default is shown, not pre-typed: typing "6" must give 6, not "16".
+        q = questionary.text(f"{label} [{default}]", validate=check, qmark=QMARK, style=STYLE)
         result = _with_emergency(q)
-        return result if result is EMERGENCY else int(str(result).strip())
+        if result is EMERGENCY:
+            return result
+        raw = str(result).strip()
+        return int(raw) if raw else default
 
     def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any:
         if help:

@@ -128,3 +128,9 @@ def test_quit_without_saving_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Inget sparades" in result.output
     assert not list(tmp_path.iterdir())
+
+
+def test_typing_a_number_replaces_the_shown_default(tmp_path: Path) -> None:
+    result = drive(["run", "--out", str(tmp_path)], "6" + ENTER + enters())
+    assert result.exit_code == 0, result.output
+    assert summary(tmp_path)["participants"] == 6
