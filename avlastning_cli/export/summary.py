@@ -40,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
         "flagged": "Markerade",
         "escalated": "Eskalering",
         "none": "inga",
+        "not_set": "inget satt",
         "follow_up": "Uppföljning",
         "next_steps": "Nästa steg",
         "follow_up_date": "Datum för uppföljning",
@@ -76,6 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
         "flagged": "Flagged",
         "escalated": "Escalation",
         "none": "none",
+        "not_set": "not set",
         "follow_up": "Follow-up",
         "next_steps": "Next steps",
         "follow_up_date": "Follow-up date",
@@ -327,7 +329,7 @@ def render_markdown(summary: dict[str, Any], protocol: m.Protocol) -> str:
         f"- {t['next_steps']}: "
         + (", ".join(roles.get(c, c) for c in fu["next_steps"]) or t["none"])
     )
-    lines.append(f"- {t['follow_up_date']}: {fu['date'] or t['none']}")
+    lines.append(f"- {t['follow_up_date']}: {fu['date'] or t['not_set']}")
     lines += ["", f"## {t['lessons']}", ""]
     lines += [summary["lessons"] or f"({t['none']})"]
     if "rehearsal" in summary:

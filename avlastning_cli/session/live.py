@@ -169,6 +169,7 @@ def menu() -> None:
     prompter = InteractivePrompter(L, console)
     options = [("run", L["menu_run"]), ("rehearse", L["menu_rehearse"])]
     options.append(("checklist", L["menu_checklist"]))
+    options.append(("not_held", L["menu_not_held"]))
     if has_paused():
         options.insert(0, ("resume", L["menu_resume"]))
     options.append(("quit", L["menu_quit"]))
@@ -182,4 +183,49 @@ def menu() -> None:
     elif choice == "resume":
         resume_session()
     elif choice == "checklist":
-        console.print(L["checklist_hint"])
+        _menu_checklist(L, console)
+    elif choice == "not_held":
+        _menu_not_held(L, console, prompter)
+
+
+def _bundled_default() -> Protocol:
+    from avlastning_cli.protocol.loader import load_protocol
+    from avlastning_cli.protocol.registry import default_language, resolve
+
+    return load_protocol(resolve(None, default_language()))
+
+
+def _menu_checklist(L: dict[str, str], console: Console) -> None:
+    """Write the one-page checklist and the take-home card as PDFs in the current folder."""
+    from avlastning_cli.export.card import card_model
+    from avlastning_cli.export.checklist import checklist_model
+    from avlastning_cli.export.render import render
+    from avlastning_cli.fsutil import write_new
+
+    protocol = _bundled_default()
+    written = []
+    for stem, doc in (
+        (f"{L['checklist_file']}-{protocol.id}", checklist_model(protocol)),
+        (f"{L['card_file']}-{protocol.id}", card_model(protocol)),
+    ):
+        written.append(write_new(Path.cwd(), stem, ".pdf", render(doc, "pdf")))
+    console.print(L["files_written"])
+    for path in written:
+        console.print(str(path), markup=False, highlight=False)
+
+
+def _menu_not_held(L: dict[str, str], console: Console, prompter: Any) -> None:
+    """Record, without personal data, that a defusing was considered but not held."""
+    from avlastning_cli.not_held import record_not_held
+
+    protocol = _bundled_default()
+    reasons = [(r.id, r.text) for r in protocol.not_held_reasons]
+    if not reasons:
+        raise UserError(f"The protocol '{protocol.id}' lists no not_held_reasons.")
+    reason = EMERGENCY
+    while reason is EMERGENCY:
+        reason = prompter.navigate(L["not_held_why"], reasons, reasons[0][0])
+    paths = record_not_held(protocol, str(reason), Path.cwd())
+    console.print(L["not_held_written"])
+    for path in paths:
+        console.print(str(path), markup=False, highlight=False)

@@ -32,10 +32,30 @@ def test_menu_offers_resume_first_when_a_session_is_paused(
     assert summary(tmp_path)["participants"] == 9
 
 
-def test_menu_checklist_and_quit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_menu_checklist_writes_checklist_and_card_pdfs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = drive([], DOWN * 2 + ENTER)
     assert result.exit_code == 0, result.output
-    assert "avlastning checklist" in result.output
-    quit_ = drive([], DOWN * 3 + ENTER)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["checklista-avlastningssamtal.pdf", "kort-avlastningssamtal.pdf"]
+    assert (tmp_path / names[0]).read_bytes().startswith(b"%PDF")
+    again = drive([], DOWN * 2 + ENTER)  # never over the first ones
+    assert again.exit_code == 0, again.output
+    assert (tmp_path / "checklista-avlastningssamtal-2.pdf").exists()
+
+
+def test_menu_records_a_session_not_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = drive([], DOWN * 3 + ENTER + DOWN + ENTER)
+    assert result.exit_code == 0, result.output
+    data = summary(tmp_path)
+    assert data["mode"] == "not_held"
+    assert data["not_held"]["reason"] == "held_later"
+
+
+def test_menu_quit_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    quit_ = drive([], DOWN * 4 + ENTER)
     assert quit_.exit_code == 0 and not list(tmp_path.iterdir())
