@@ -75,3 +75,31 @@ def test_ctrl_c_in_the_middle_then_resume(tmp_path: Path) -> None:
     assert again.exitstatus == 0
     assert len(list(out.glob("*.json"))) == 1
     assert not (state / "live-session.json").exists()
+
+
+def test_a_killed_process_loses_at_most_the_answer_being_entered(tmp_path: Path) -> None:
+    import json
+    import signal
+
+    out = tmp_path / "out"
+    state = tmp_path / "state"
+    child = spawn(["run", "--out", str(out)], state, tmp_path)
+    child.expect("Hur många deltar")
+    child.send("7" + ENTER)
+    while child.expect(["Laget runt", "›"]) == 1:  # Enter up to the round
+        child.send(ENTER)
+    child.expect(r"Person \d av 7")
+    child.send(ENTER)  # a person spoke
+    child.expect(r"Person \d av 7")
+    child.kill(signal.SIGKILL)
+    child.close()
+    saved = json.loads((state / "live-session.json").read_text(encoding="utf-8"))
+    assert saved["answers"]["participants"] == 7
+    spoke = saved["answers"]["round.spoke"]
+    assert 1 <= spoke < 7
+    again = spawn(["resume"], state, tmp_path)
+    again.expect(f"Person {spoke + 1} av 7")  # the round goes on at the next person
+    enter_until_saved(again)
+    data = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
+    assert data["participants"] == 7
+    assert data["round"] == {"spoke": 7, "passed": 0}
