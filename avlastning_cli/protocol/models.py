@@ -101,10 +101,8 @@ class TextQuestion(_Question):
     max_length: int = Field(600, ge=1, le=4000)
 
 
-Question = Annotated[
-    YesNoQuestion | NumberQuestion | ChoiceQuestion | TextQuestion,
-    Field(discriminator="type"),
-]
+AnyQuestion = YesNoQuestion | NumberQuestion | ChoiceQuestion | TextQuestion
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
 
 class _Section(Base):
@@ -198,7 +196,7 @@ class NextStepsSection(_Section):
     follow_up: FollowUp | None = None
 
 
-Section = Annotated[
+AnySection = (
     GeneralSection
     | OpeningSection
     | EndingSection
@@ -207,9 +205,9 @@ Section = Annotated[
     | RoundSection
     | TellAtHomeSection
     | WarningSignsSection
-    | NextStepsSection,
-    Field(discriminator="kind"),
-]
+    | NextStepsSection
+)
+Section = Annotated[AnySection, Field(discriminator="kind")]
 
 
 class ScenarioChoice(Base):
@@ -291,17 +289,3 @@ class Protocol(Base):
 
     def sections_of(self, kind: str) -> list[_Section]:
         return [s for s in self.sections if s.kind == kind]
-
-
-AnySection = (
-    GeneralSection
-    | OpeningSection
-    | EndingSection
-    | PurposeSection
-    | GroundRulesSection
-    | RoundSection
-    | TellAtHomeSection
-    | WarningSignsSection
-    | NextStepsSection
-)
-AnyQuestion = YesNoQuestion | NumberQuestion | ChoiceQuestion | TextQuestion
