@@ -7,6 +7,7 @@ the prompts all read, so that a key means the same thing everywhere. Keys are
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -126,7 +127,7 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
     out.append(Field(ESCALATIONS, "ids", [], None, "escalations", options=sign_ids(protocol)))
     if mode == "rehearsal":
         for sc in protocol.scenarios:
-            options = tuple(c.id for c in sc.choices)
+            options = scenario_order(sc)
             out.append(
                 Field(
                     key(SCENARIO, sc.id),
@@ -141,6 +142,16 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
             owners[q.id] = SELF_RATING
             out.append(question_field(SELF_RATING, q, owners))
     return out
+
+
+def scenario_order(scenario: m.Scenario) -> tuple[str, ...]:
+    """A scenario's responses in a fixed order that is not the protocol's: authors tend to
+    write the recommended response first, and a trainee must not learn "pick the first"."""
+
+    def rank(choice_id: str) -> str:
+        return hashlib.sha256(f"{scenario.id}:{choice_id}".encode()).hexdigest()
+
+    return tuple(sorted((c.id for c in scenario.choices), key=rank))
 
 
 def sign_ids(protocol: m.Protocol) -> tuple[str, ...]:

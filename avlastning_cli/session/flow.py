@@ -436,7 +436,8 @@ class Walkthrough:
     def scenario(self, scenario: m.Scenario) -> None:
         key = f.key(f.SCENARIO, scenario.id)
         self.prompter.show(screens.scenario_screen(scenario, self.L))
-        options = [(c.id, " ".join(c.text.split())) for c in scenario.choices]
+        text = {c.id: " ".join(c.text.split()) for c in scenario.choices}
+        options = [(cid, text[cid]) for cid in f.scenario_order(scenario)]
         choice = self.ask(
             lambda: self.prompter.ask_choice(
                 key, self.L["your_response"], options, str(self.engine.value(key))

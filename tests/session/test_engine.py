@@ -106,3 +106,18 @@ def test_answers_that_no_longer_fit_are_dropped(tmp_path: Path) -> None:
     e.state.position = 99
     assert sorted(e.keep_fitting_answers()) == ["gone.key", "round.spoke"]
     assert e.state.answers == {"participants": 4} and e.at_end
+
+
+def test_scenario_responses_are_not_shown_recommended_first() -> None:
+    from avlastning_cli.protocol.fields import scenario_order
+    from tests.conftest import PROTOCOLS
+
+    positions = []
+    for path in sorted(PROTOCOLS.glob("*.yaml")):
+        for sc in load_protocol(path).scenarios:
+            order = scenario_order(sc)
+            assert sorted(order) == sorted(c.id for c in sc.choices)
+            assert order == scenario_order(sc)  # the same every time
+            good = {c.id for c in sc.choices if c.recommended}
+            positions.append(next(i for i, cid in enumerate(order) if cid in good))
+    assert len(set(positions)) >= 3, positions  # not always first: a trainee cannot game it

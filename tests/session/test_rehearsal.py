@@ -6,15 +6,23 @@ from pathlib import Path
 
 import pytest
 
+from avlastning_cli.protocol.fields import scenario_order
+from avlastning_cli.protocol.loader import load_protocol
+from avlastning_cli.protocol.registry import resolve
 from tests.session.harness import DOWN, ENTER, drive, enters, summary
 
 
 def test_rehearsal_shows_scenarios_feedback_and_timing_and_writes_with_out(
     tmp_path: Path,
 ) -> None:
+    protocol = load_protocol(resolve(None, "sv"))
+    crying, blames = [s for s in protocol.scenarios if s.section == "round"][:2]
+    recommended = {c.id for s in protocol.scenarios for c in s.choices if c.recommended}
+    shown = scenario_order(crying)  # not the protocol's order: recommended is not always first
+    wrong = next(i for i, cid in enumerate(shown) if cid not in recommended)
     # up to the round's first scenario (participants … round turn, 11 prompts), then pick
-    # the second (not recommended) response
-    keys = ENTER * 11 + DOWN + ENTER + enters(90)
+    # a response that is not recommended; Enter (the first shown) at the second
+    keys = ENTER * 11 + DOWN * wrong + ENTER + enters(90)
     result = drive(["rehearse", "--out", str(tmp_path)], keys)
     assert result.exit_code == 0, result.output
     out = result.output
@@ -27,9 +35,11 @@ def test_rehearsal_shows_scenarios_feedback_and_timing_and_writes_with_out(
     data = summary(tmp_path)
     assert data["mode"] == "rehearsal"
     scenarios = {s["id"]: s for s in data["rehearsal"]["scenarios"]}
-    assert scenarios["participant_crying_leaves"]["choice"] == "ask_to_stay"
+    assert scenarios["participant_crying_leaves"]["choice"] == shown[wrong]
     assert scenarios["participant_crying_leaves"]["recommended"] is False
-    assert scenarios["blames_colleague"]["recommended"] is True
+    first = scenario_order(blames)[0]
+    assert scenarios["blames_colleague"]["choice"] == first
+    assert scenarios["blames_colleague"]["recommended"] is (first in recommended)
     assert data["rehearsal"]["self_rating"]["calm_pace"] == 3
     assert data["rehearsal"]["timing"][0]["id"] == "setup"
 
