@@ -15,7 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.privacy.corpus import TYPES, evaluate, standard_corpus
+from tests.privacy.corpus import TYPES, Report, evaluate, standard_corpus
+from tests.privacy.realistic import realistic_set
 
 TARGETS: list[tuple[str, str, float, str]] = [
     ("recall id_number", "recall:id_number", 1.0, ">="),
@@ -29,12 +30,7 @@ TARGETS: list[tuple[str, str, float, str]] = [
 ]
 
 
-def main() -> int:
-    t0 = time.perf_counter()
-    sentences, clean = standard_corpus()
-    report = evaluate(sentences, clean, timing=True)
-    n_sv = sum(s.lang == "sv" for s in sentences)
-    print(f"corpus: {n_sv} sv + {len(sentences) - n_sv} en sentences, {len(clean)} clean sentences")
+def _print_figures(report: Report) -> None:
     print(f"{'type':<14}{'n':>6}{'recall':>9}{'precision':>11}{'F2':>8}")
     for t in (*TYPES, "overall"):
         n = report.counts.get(t, sum(report.counts[x] for x in TYPES))
@@ -46,12 +42,32 @@ def main() -> int:
     print(f"clean sentences changed: {report.clean_changed:.2%}")
     for _orig, scrubbed in report.clean_changed_examples:
         print(f"    {scrubbed}")
+
+
+def main() -> int:
+    t0 = time.perf_counter()
+    sentences, clean = standard_corpus()
+    report = evaluate(sentences, clean, timing=True)
+    n_sv = sum(s.lang == "sv" for s in sentences)
+    print(f"corpus: {n_sv} sv + {len(sentences) - n_sv} en sentences, {len(clean)} clean sentences")
+    _print_figures(report)
     ratio = report.mb_per_s / report.baseline_mb_per_s if report.baseline_mb_per_s else 0.0
     print(
         f"throughput: {report.mb_per_s:.2f} MB/s CPU time, one call per sentence "
         f"(baseline re.sub of digits: "
         f"{report.baseline_mb_per_s:.1f} MB/s; scrubber/baseline = {ratio:.3f})"
     )
+    real_sentences, real_clean = realistic_set()
+    real = evaluate(real_sentences, real_clean)
+    n_sv = sum(s.lang == "sv" for s in real_sentences)
+    print(
+        f"\nrealistic set (hand-written, independent of the rules): {n_sv} sv + "
+        f"{len(real_sentences) - n_sv} en sentences with data, {len(real_clean)} clean sentences"
+    )
+    _print_figures(real)
+    for k in ("name_known", "name_heldout", *TYPES[1:]):
+        for piece, text in real.misses[k]:
+            print(f"    missed {k}: {piece!r} in {text!r}")
     values = {
         **{f"recall:{k}": v for k, v in report.recall.items()},
         "clean_changed": report.clean_changed,
