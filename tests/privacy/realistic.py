@@ -1,4 +1,4 @@
-"""Loader for the hand-written realistic evaluation set (``realistic_sv.txt``, ``realistic_en.txt``).
+"""Loader for the hand-written realistic set: ``realistic_sv.txt`` and ``realistic_en.txt``.
 
 The files were written independently of the recogniser's rules: notes the way a stressed team
 leader types them. Personal data is marked inline, ``{name:Sara Ali}``, ``{phone:070-123 45 67}``,
