@@ -18,6 +18,7 @@ The rules, in short:
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import accumulate
 
 from . import lexicon
@@ -57,13 +58,18 @@ _STRONG_AFTER = _set(
     said says rang phoned told asked answered replied felt cried wrote mentioned reported
     explained shouted screamed worked talked spoke seemed woke slept helped found collapsed
     died wanted needed thought arrived stayed
+    visste undrade försökte körde sprang grät gråter skriker svarar frågar vaknar pratar nås
+    drove called checked looked ran tried texted emailed knew wondered
     """
 )
 _WEAK_AFTER = _set(
     """
     var hade är har kom gick blev fick tog såg hörde satt sitter behöver behövde mår fortsatte
+    vill kan ska skulle måste kunde får vet jobbar arbetar hittar hjälper skriver skickade bar
+    kör känner orkar sov sover gjorde
     och som från
     was had is has came went got took saw heard sat needs did and who from
+    will would can could should must wants knows lost works
     """
 )
 _KIN_AFTER = _set(
@@ -88,6 +94,36 @@ _ORG_HEADS = _set(
     kommun kommuns län region regionen station stationen centrum torg park parken gymnasium
     universitet äldreboende vårdboende hälsocentral hospital hospice clinic school church
     college university station park centre center infirmary street road gatan vägen
+    """
+)
+# Upper-case words that are abbreviations, never names written in capitals ("IVA" is also a
+# first name, "AVA" too): an ALL-CAPS word is a name only if it is a known name and not here.
+ACRONYMS = _set(
+    """
+    IVA BUP PKL HR AVA SOS CPR HLR AT ST IVO AFA LSS FRG POSOM FHV BHV SITHS MIG LVM LPT LVU
+    SOSFS BVC MVC VC KAVA PAM SSK USK ICA TV PC OK USA EU UK FN NN ICU GP NHS OH ED AE ER
+    CAMHS HCA RN EMS ALS BLS DNR DNACPR MAP ECG EKG CT MR MRI LÄK BMA OBS SMS MMS PIN ID
+    """
+)
+# Endings of place and organisation names ("Götalandsregionen", "Lerums kommun" is a head word).
+_ORG_SUFFIX = ("regionen", "kommun", "sjukhuset", "lasarettet", "landstinget", "vårdcentralen")
+# Words before a lower-case known first name that show it is a person ("med sara", "rang maria").
+_LOWER_BEFORE = _set(
+    """
+    med till åt hos för av ring ringde ringer ringt fråga frågade prata pratade mejla tacka
+    tror enligt och
+    with to for call rang called phone phoned ask asked tell told email text think thanks and
+    """
+)
+# Of those, the ones that show a person even before a word that is also ordinary ("ringde maria").
+_LOWER_STRONG_BEFORE = _set("ring ringde ringer ringt fråga frågade mejla rang call called phoned")
+_VERB_AFTER = _STRONG_AFTER | (_WEAK_AFTER - _set("och som från and who from"))
+# First names that are also words often starting a sentence before a verb ("Alla fick", "Man
+# kan", "Hope is"): at a sentence start a following verb is no evidence for these.
+_NO_VERB_EVIDENCE = _set(
+    """
+    Alla Bara Dina Mina Sina Man Han Inga Inge My Och Till Över Else Hope Line Do Us Such Ute
+    Villa Ring Said Lie Love Summer Winter Best Good Rich Long Fit Gay Case Key Job Day Liv
     """
 )
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof"})
@@ -171,6 +207,14 @@ def _is_common(word: str) -> bool:
     return False
 
 
+@cache
+def _lower_firsts() -> frozenset[str]:
+    """Known first names in lower case ("ebba", "johan") that are not also ordinary words in the
+    ambiguous list: candidates when a leader types a name without its capital."""
+    amb = lexicon.ambiguous_names()
+    return frozenset(f.lower() for f in lexicon.first_names() if f not in amb and len(f) >= 2)
+
+
 def _is_cap(word: str) -> bool:
     return word[0].isupper() and not word.isupper() and len(word) >= 2
 
@@ -185,7 +229,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
     # Only capitalised words and words after a context word can be names.
     cands = [i for i, w in enumerate(words) if w[0].isupper()]
     cands += [i + 1 for i, w in enumerate(words) if w in _CONTEXT_ANYCASE and i + 1 < n]
-    if not cands:
+    lower_firsts = _lower_firsts()
+    if not cands and lower_firsts.isdisjoint(words):
         return []
     cands = sorted(set(cands))
     non_names = lexicon.non_names()
@@ -255,6 +300,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
         low = w.lower()
         if low in ROLE_WORDS or low in CONTEXT_BEFORE or w in _SAINTS or w in non_names:
             return True
+        head, dash, _rest = w.partition("-")
+        if dash and len(head) >= 2 and head.isupper():  # "PKL-gruppen", "IVA-sköterskan"
+            return True
+        if low.endswith(_ORG_SUFFIX) or (i > 0 and lower(i - 1) == "lex"):  # "lex Maria"
+            return True
         if adjacent_next(i) and lower(i + 1) in _ORG_HEADS:
             return True
         return i > 0 and adjacent_next(i - 1) and words[i - 1] in _SAINTS
@@ -279,10 +329,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
         """ "Anna och Ebba", "Ebba and Anna": joined by och/and to a known name."""
         if not (adjacent_next(i) and adjacent_next(i + 1)):
             return False
-        if lower(i + 1) not in {"och", "and", "&"} or not cap(i + 2):
+        if lower(i + 1) not in {"och", "and", "&"} or not cap(i + 2) or blocked(i + 2):
             return False
-        k2, amb2 = known(i + 2)
-        return k2 and not amb2
+        return known(i + 2)[0]  # "Maj och Siv", "Grace and Hope": two names, not two words
 
     names: set[int] = set()
     anchors: list[int] = []  # names and [NAMN] placeholders: the extension starts from them
@@ -291,6 +340,12 @@ def find_names(text: str) -> list[tuple[int, int]]:
         if not cap(i):
             if placeholder(i):
                 anchors.append(i)
+            elif len(w) >= 2 and w.isupper():  # "OMAR", "ANNA-KARIN", not "IVA", "HR"
+                if w not in ACRONYMS:
+                    t = w.title()
+                    k, amb = _known(t)
+                    if k and t not in non_names and (not amb or next_after(i) in _STRONG_AFTER):
+                        names.add(i)
             elif ctx_before(i) and not w[0].isupper():
                 cand = w.capitalize()
                 if cand in firsts and cand not in lexicon.ambiguous_names() and not is_common(i):
@@ -316,6 +371,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
             decided = (
                 not start
                 or after in _STRONG_AFTER
+                or (  # "Bo var först", "Frank was in the ambulance"; not "Alla fick"
+                    after in _VERB_AFTER and w in firsts and w not in _NO_VERB_EVIDENCE
+                )
                 or next_is_namelike(i, surname_only=True)  # "Bo Svensson", not "Ring Anna"
                 or coordinated(i)
                 or (derived and after in _KIN_AFTER)  # "Lindas mamma", not "Hans mamma"
@@ -335,6 +393,44 @@ def find_names(text: str) -> list[tuple[int, int]]:
             )
         if decided:
             names.add(i)
+
+    # Lower-case known first names with evidence: "ebba ringde", "med sara", "johan och fatima".
+    if not lower_firsts.isdisjoint(words):
+        common = lexicon.common_words()
+        for i, w in enumerate(words):
+            if w not in lower_firsts or i in names or gaps[i][-1:].isdigit():
+                continue
+            after = next_after(i)
+            before = lower(i - 1) if i > 0 and joined[i] else ""
+            strong = after in _STRONG_AFTER or before in _LOWER_STRONG_BEFORE
+            cue = before in _LOWER_BEFORE or after in _VERB_AFTER or after in {"och", "and"}
+            if strong or (cue and w not in common and not followed_by_number(i)):
+                names.add(i)
+
+    # Lists: a capitalised word joined to a name by ", " or och/and is a name too
+    # ("Kicki, Nisse och Lotta", "(Ronja, Vilja, Dag)"); places and roles stay blocked.
+    def listed(j: int) -> bool:
+        if j in names or not cap(j) or blocked(j) or followed_by_number(j):
+            return False
+        if sos(j):
+            return not is_common(j) and word(j) not in starters
+        return True
+
+    frontier = sorted(names)
+    while frontier:
+        i = frontier.pop()
+        for j, sep in ((i + 1, i + 1), (i - 1, i), (i + 2, -1), (i - 2, -2)):
+            if not 0 <= j < n:
+                continue
+            if sep >= 0:
+                ok = gaps[sep] in {", ", ","}
+            else:
+                m = i + 1 if sep == -1 else i - 1
+                lo, hi = min(i, j), max(i, j)
+                ok = lower(m) in {"och", "and"} and joined[lo + 1] and joined[hi]
+            if ok and listed(j):
+                names.add(j)
+                frontier.append(j)
 
     # A capitalised word next to a name is part of it ("Anna Lindqvist", "Lars Erik Berg").
     def extendable(j: int) -> bool:
