@@ -17,8 +17,19 @@ Candidate = tuple[str, int, int]
 _ID_RE = re.compile(
     r"(?<![\w+\-])"
     r"(?P<cc>(?:19|20)?)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])"
-    r"(?P<sep>[-+]|\x20)?\d{4}(?![\d])(?!-\d)"
+    r"(?P<sep>\x20?[-+]\x20?|\x20)?\d{4}(?![\d])(?!-\d)"
+    # typed with spaces in the date: "36 04 02-5704" (only with the dash, else a phone's shape)
+    r"|(?<![\w+\-])(?:19|20)?\d{2}\x20(?:0[1-9]|1[0-2])\x20(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])"
+    r"\x20?[-+]\x20?\d{4}(?![\d])(?!-\d)"
 )
+# NHS number: 3-3-4 digits with a modulus-11 check digit.
+_NHS_RE = re.compile(r"(?<![\w+\-])\d{3}([\x20-]?)\d{3}\1\d{4}(?![\w\-])")
+
+
+def _nhs_ok(s: str) -> bool:
+    d = [int(c) for c in s if c.isdigit()]
+    check = 11 - sum(x * (10 - k) for k, x in enumerate(d[:9])) % 11
+    return check != 10 and (check % 11) == d[9]
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -33,6 +44,9 @@ def find_id_numbers(text: str) -> Iterator[Candidate]:
             # 0701234567: a phone number far more often; the phone recogniser takes it.
             continue
         yield ("id_number", m.start(), m.end())
+    for m in _NHS_RE.finditer(text):
+        if not m.group().startswith("0") and _nhs_ok(m.group()):
+            yield ("id_number", m.start(), m.end())
 
 
 # --- phone numbers --------------------------------------------------------------------------
@@ -56,7 +70,8 @@ def _phone_ok(s: str) -> bool:
     if digits.startswith("0"):
         if "." in s and not re.search(r"\d{3}", s):
             return False
-        return 8 <= len(digits) <= 10
+        # 11 digits: a UK number ("07700 900123", "0161 496 0000"); Swedish ones have at most 10
+        return 8 <= len(digits) <= 10 or (len(digits) == 11 and digits[1] in "1237")
     return bool(_US_LOCAL.match(s))
 
 
