@@ -398,7 +398,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
     if not lower_firsts.isdisjoint(words):
         common = lexicon.common_words()
         for i, w in enumerate(words):
-            if w not in lower_firsts or i in names or gaps[i][-1:].isdigit():
+            if w not in lower_firsts or i in names or gaps[i].rstrip()[-1:].isdigit():
                 continue
             after = next_after(i)
             before = lower(i - 1) if i > 0 and joined[i] else ""
