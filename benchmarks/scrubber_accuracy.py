@@ -27,6 +27,11 @@ TARGETS: list[tuple[str, str, float, str]] = [
     ("clean sentences changed", "clean_changed", 0.03, "<="),
     ("112/1177 masked (count)", "safe_masked", 0, "<="),
     ("throughput MB/s", "mb_per_s", 1.0, ">="),
+    # the hand-written realistic set (tests/privacy/test_realistic.py holds the same thresholds)
+    ("realistic: recall names", "real:name", 0.96, ">="),
+    ("realistic: recall held-out names", "real:name_heldout", 0.91, ">="),
+    ("realistic: recall numbers and e-mail", "real:numbers", 1.0, ">="),
+    ("realistic: clean sentences changed", "real:clean_changed", 0.02, "<="),
 ]
 
 
@@ -73,6 +78,10 @@ def main() -> int:
         "clean_changed": report.clean_changed,
         "safe_masked": float(len(report.safe_numbers_masked)),
         "mb_per_s": report.mb_per_s,
+        "real:name": real.recall["name"],
+        "real:name_heldout": real.recall["name_heldout"],
+        "real:numbers": min(real.recall[t] for t in ("id_number", "phone", "email")),
+        "real:clean_changed": real.clean_changed,
     }
     failed = 0
     for label, key, target, op in TARGETS:
