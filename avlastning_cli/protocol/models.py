@@ -170,9 +170,19 @@ class TellAtHomeSection(_Section):
 
 class WarningSign(Base):
     id: Id
+    title: str | None = Field(
+        None,
+        max_length=60,
+        description="A few words naming the sign, for the emergency menu; the text if left out.",
+    )
     text: Text = Field(description="The sign to watch for.")
     action: Text = Field(description="What to do at once when it is seen.")
     contact: Id | None = Field(None, description="The id of the contact this sign calls for.")
+
+
+def sign_label(sign: WarningSign) -> str:
+    """The sign's short name for menus: its title, else its text."""
+    return sign.title or " ".join(sign.text.split())
 
 
 class WarningSignsSection(_Section):

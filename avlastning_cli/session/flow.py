@@ -47,6 +47,9 @@ class Prompter(Protocol):
 
     def show(self, renderable: Any) -> None: ...
 
+    def new_screen(self) -> None:
+        """Start a fresh screen: one step (or the emergency action) on screen at a time."""
+
     def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any: ...
 
     def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any: ...
@@ -85,6 +88,9 @@ class FilePrompter:
     interactive = False
 
     def show(self, renderable: Any) -> None:
+        return None
+
+    def new_screen(self) -> None:
         return None
 
     def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any:
@@ -156,6 +162,7 @@ class Walkthrough:
         self.rehearsal = state.mode == "rehearsal"
         self._last = clock()
         self._redraw: Callable[[], None] = lambda: None
+        self._notices: list[Any] = []
         self._options = {
             f.key(s.id, q.id): [(o.id, o.text) for o in q.options]
             for s in protocol.sections
@@ -189,16 +196,26 @@ class Walkthrough:
 
     def emergency(self) -> None:
         L = self.L
+        self.prompter.new_screen()
         self.prompter.show(screens.emergency_screen(self.protocol, L))
-        options = [("none", L["just_looking"])] + [
-            (s.id, " ".join(s.text.split())) for s in self.engine.signs()
-        ]
+        signs = {s.id: s for s in self.engine.signs()}
+        options = [("none", L["just_looking"])] + [(i, m.sign_label(s)) for i, s in signs.items()]
         choice = self.prompter.ask_choice(f.ESCALATIONS, L["which_sign"], options, "none")
-        if choice not in (None, "none", EMERGENCY):
+        if choice in signs:
             self.engine.escalate(choice)
-            self.prompter.show(L["escalation_saved"].format(sign=choice))
+            sign = signs[choice]
+            # shown again on top of the step we return to, so what to do stays in sight
+            self._notices = [
+                screens.sign_actions([sign], L),
+                L["escalation_saved"].format(sign=m.sign_label(sign)),
+            ]
         self.commit()
         self._redraw()
+
+    def show_notices(self) -> None:
+        for notice in self._notices:
+            self.prompter.show(notice)
+        self._notices = []
 
     # --- the loop ---------------------------------------------------------------------
 
@@ -256,10 +273,14 @@ class Walkthrough:
 
     def opening(self) -> None:
         L = self.L
-        self._redraw = lambda: self.prompter.show(
-            screens.opening_screen(self.protocol, L, rehearsal=self.rehearsal)
-        )
-        self._redraw()
+
+        def draw() -> None:
+            self.prompter.new_screen()
+            self.prompter.show(screens.opening_screen(self.protocol, L, rehearsal=self.rehearsal))
+            self.show_notices()
+
+        self._redraw = draw
+        draw()
         n = self.ask(
             lambda: self.prompter.ask_number(
                 f.PARTICIPANTS,
@@ -285,6 +306,7 @@ class Walkthrough:
         index = self.state.position
 
         def draw() -> None:
+            self.prompter.new_screen()
             self.prompter.show(
                 screens.section_screen(
                     self.protocol,
@@ -296,6 +318,7 @@ class Walkthrough:
                     rehearsal=self.rehearsal,
                 )
             )
+            self.show_notices()
 
         self._redraw = draw
         draw()
@@ -396,9 +419,7 @@ class Walkthrough:
 
     def warning_signs(self, section: m.WarningSignsSection) -> None:
         key = f.key(section.id, f.FLAGGED)
-        options = [
-            (s.id, " ".join(s.text.split()), " ".join(s.action.split())) for s in section.signs
-        ]
+        options = [(s.id, m.sign_label(s), " ".join(s.action.split())) for s in section.signs]
         chosen = self.ask(
             lambda: self.prompter.ask_multi(
                 key, self.L["mark_signs"], options, list(self.engine.value(key))
@@ -453,6 +474,7 @@ class Walkthrough:
     def end(self) -> Outcome | None:
         L = self.L
         self._redraw = lambda: None
+        self.prompter.new_screen()
         if self.rehearsal:
             self.prompter.show(screens.timing_table(self.engine.timing(), L))
             items = self.engine.self_rating_items()

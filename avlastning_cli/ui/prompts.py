@@ -8,6 +8,8 @@ afterwards. Ctrl-C raises KeyboardInterrupt, which the walkthrough turns into a 
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -52,6 +54,18 @@ def _with_emergency(question: questionary.Question, *, text_field: bool = False)
     return question.unsafe_ask()
 
 
+def _columns() -> int:
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
+def fit(text: Any, indent: int = 2) -> Any:
+    """Wrap a prompt's text at word boundaries (the terminal would cut words in half)."""
+    if not isinstance(text, str):
+        return text  # a live Countdown: short, and redrawn each second
+    words = " ".join(text.split())
+    return textwrap.fill(words, _columns() - indent - 1, subsequent_indent=" " * indent)
+
+
 class Countdown:
     """A prompt message that shows the soft time left each time it is rendered."""
 
@@ -81,13 +95,17 @@ class InteractivePrompter:
     def show(self, renderable: Any) -> None:
         self.console.print(renderable)
 
+    def new_screen(self) -> None:
+        """Clear the terminal (nothing is written when output is not a terminal)."""
+        self.console.clear()
+
     def _select(
         self, label: Any, options: Sequence[tuple[str, str]], default: str, **kw: Any
     ) -> Any:
-        choices = [Choice(title=text, value=value) for value, text in options]
+        choices = [Choice(title=fit(text, 3), value=value) for value, text in options]
         values = [value for value, _ in options]
         q = questionary.select(
-            label,
+            fit(label),
             choices=choices,
             default=default if default in values else values[0],
             qmark=QMARK,
@@ -107,7 +125,7 @@ class InteractivePrompter:
             return message
 
         # The default is shown, not pre-typed: typing "6" must give 6, not "16".
-        q = questionary.text(f"{label} [{default}]", validate=check, qmark=QMARK, style=STYLE)
+        q = questionary.text(fit(f"{label} [{default}]"), validate=check, qmark=QMARK, style=STYLE)
         result = _with_emergency(q)
         if result is EMERGENCY:
             return result
@@ -134,10 +152,12 @@ class InteractivePrompter:
         default: Sequence[str],
     ) -> Any:
         choices = [
-            Choice(title=text, value=value, checked=value in default, description=more)
+            Choice(title=fit(text, 5), value=value, checked=value in default, description=more)
             for value, text, more in options
         ]
-        q = questionary.checkbox(label, choices=choices, qmark=QMARK, style=STYLE, instruction=" ")
+        q = questionary.checkbox(
+            fit(label), choices=choices, qmark=QMARK, style=STYLE, instruction=" "
+        )
         return _with_emergency(q)
 
     def ask_text(
@@ -156,7 +176,7 @@ class InteractivePrompter:
             problem = validate(text)
             return True if problem is None else problem
 
-        q = questionary.text(label, default=default, validate=check, qmark=QMARK, style=STYLE)
+        q = questionary.text(fit(label), default=default, validate=check, qmark=QMARK, style=STYLE)
         return _with_emergency(q, text_field=text_field)
 
     def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any:

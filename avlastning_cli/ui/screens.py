@@ -153,13 +153,12 @@ def emergency_screen(protocol: m.Protocol, L: dict[str, str]) -> RenderableType:
             continue
         for sign in s.signs:
             cell = Text()
-            cell.append(" ".join(sign.text.split()), style="bold")
+            cell.append(m.sign_label(sign), style="bold")
             cell.append("\n→ " + " ".join(sign.action.split()))
             if sign.contact:
                 c = protocol.contact(sign.contact)
-                cell.append(f"\n  {c.role}: {c.reach}", style="bold")
+                cell.append(f" ({c.reach})", style="bold")
             rows.add_row(cell)
-            rows.add_row(Text(""))
     return Panel(
         Group(Text(L["emergency_intro"]), Text(""), rows),
         title=L["emergency_title"],
@@ -176,7 +175,7 @@ def sign_actions(signs: Sequence[m.WarningSign], L: dict[str, str]) -> Renderabl
     for i, sign in enumerate(signs):
         if i:
             body.append("\n\n")
-        body.append(" ".join(sign.text.split()), style="bold")
+        body.append(m.sign_label(sign), style="bold")
         body.append("\n→ " + " ".join(sign.action.split()))
     return Panel(body, title=L["do_now"], title_align="left", border_style="yellow")
 

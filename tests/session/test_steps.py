@@ -40,8 +40,11 @@ def test_emergency_key_records_the_sign_and_returns_to_the_same_step(tmp_path: P
     result = run(tmp_path, keys)
     out = result.output
     assert "Nödläge" in out and "Ring 112" in out
-    assert "Antecknat: eskalering (physical_injury)" in out
-    assert out.count("Syftet med samtalet") >= 2  # the same step is shown again
+    noted = out.index("Antecknat: eskalering (Fysiska skador)")  # the sign's name, not its id
+    emergency = out.index("Vid varningstecken: gör så här nu")  # the emergency screen
+    # the same step is drawn again after the emergency, with what to do kept in sight
+    assert emergency < out.rindex("Syftet med samtalet", 0, noted)
+    assert "→ Akuten! Se till att personen får vård nu" in out[emergency:noted]
     data = summary(tmp_path)
     assert data["warning_signs"]["escalations"] == ["physical_injury"]
     assert data["warning_signs"]["escalated"] is True

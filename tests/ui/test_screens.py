@@ -79,3 +79,14 @@ def test_countdown_is_quiet_and_ends_without_alarm() -> None:
     c.start = time.monotonic() - 130
     assert str(c) == "Person 3 av 6 · tiden är ute, ingen brådska"
     assert f"{c}" == str(c)
+
+
+def test_prompt_text_wraps_at_words_not_inside_them(monkeypatch) -> None:
+    from avlastning_cli.ui.prompts import fit
+
+    monkeypatch.setenv("COLUMNS", "60")
+    label = "Vi sitter ner på en lugn och trivsam plats där vi inte blir störda."
+    lines = fit(label).split("\n")
+    assert len(lines) == 2 and all(len(line) < 60 for line in lines)
+    assert lines[0].endswith("inte") and lines[1] == "  blir störda."
+    assert " ".join(part.strip() for part in lines) == label
