@@ -316,7 +316,8 @@ def build_report(agg: Aggregator, min_group: int = MIN_GROUP) -> Report:
         return {k: m(v) for k, v in sorted(counter.items())}
 
     steps = []
-    for key in sorted(agg.step_seen):
+    # by protocol, and within one in the order its steps come (as first seen in a summary)
+    for key in sorted(agg.step_seen, key=lambda k: k[0]):
         seen, skipped = agg.step_seen[key], agg.step_skipped[key]
         shown_seen, shown_skipped = m(seen), m(skipped)
         share = (

@@ -264,3 +264,13 @@ def test_aggregate_library_keeps_no_summaries(folder: Path) -> None:
     held_list_fields = [v for v in vars(agg).values() if isinstance(v, list)]
     assert all(len(v) <= agg.max_lessons for v in held_list_fields)
     assert agg.sessions == 11
+
+
+def test_steps_are_listed_in_the_protocols_order(tmp_path: Path) -> None:
+    for n in range(3):
+        write(tmp_path, f"s{n}.json", held(f"2025-04-0{n + 1}"))
+    result = runner.invoke(app, ["stats", str(tmp_path), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.output)))
+    shown = [row[1].split("/")[1] for row in rows if row and row[0] == "step_sessions"]
+    assert shown == STEPS  # setup, purpose, round, … — not alphabetical
