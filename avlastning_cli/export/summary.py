@@ -54,6 +54,10 @@ LABELS: dict[str, dict[str, str]] = {
         "recommended": "rekommenderat",
         "not_recommended": "inte rekommenderat",
         "self_rating": "Självskattning",
+        "privacy_refused": "Sammanfattningen sparades inte: den sista kontrollen hittade "
+        "fortfarande personuppgifter ({kinds}).",
+        "privacy_refused_hint": "Inget är förlorat: samtalet är sparat. Kör `avlastning resume`, "
+        "gå tillbaka till fritextsvaret och skriv om det utan namn eller nummer.",
         "privacy": "Innehåller inga namn eller citat: endast antal, bockar, id och allmänna "
         "lärdomar.",
     },
@@ -91,6 +95,10 @@ LABELS: dict[str, dict[str, str]] = {
         "recommended": "recommended",
         "not_recommended": "not recommended",
         "self_rating": "Self-rating",
+        "privacy_refused": "The summary was not written: the final check still found personal "
+        "data ({kinds}).",
+        "privacy_refused_hint": "Nothing is lost: the session is saved. Run `avlastning resume`, "
+        "go back to the free-text answer and rewrite it without names or numbers.",
         "privacy": "Holds no names or quotes: only counts, ticks, ids and general lessons.",
     },
 }
@@ -416,12 +424,12 @@ def write_summary_files(
     ics = follow_up_ics(protocol, summary) if follow_up_date(summary) else None
     found = privacy_findings(summary, markdown, protocol, [ics_text(ics)] if ics else [])
     if found:
-        kinds = ", ".join(sorted(set(found)))
-        raise PrivacyError(
-            f"The summary was not written: the final check still found personal data ({kinds}).",
-            "Nothing is lost: the session is saved. Run `avlastning resume`, go back to the "
-            "free-text answer and rewrite it without names or numbers.",
-        )
+        from avlastning_cli.privacy import PLACEHOLDERS
+
+        t = LABELS[protocol.language]
+        names = PLACEHOLDERS[protocol.language]
+        kinds = ", ".join(sorted({names.get(k, k).strip("[]").lower() for k in found}))
+        raise PrivacyError(t["privacy_refused"].format(kinds=kinds), t["privacy_refused_hint"])
     data = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
     stem = file_stem(summary)
     suffixes = (".md", ".json", ".ics")

@@ -120,7 +120,7 @@ def test_privacy_scan_blocks_personal_data_in_the_calendar_file(
         return data.replace("BEGIN:VALARM", _fold(line) + "BEGIN:VALARM").encode()
 
     monkeypatch.setattr(calendar, "follow_up_ics", leaky)
-    with pytest.raises(PrivacyError, match="personal data"):
+    with pytest.raises(PrivacyError, match="personuppgifter"):
         write_summary_files(protocol, summary, tmp_path)  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
 
