@@ -15,7 +15,7 @@ from avlastning_cli.errors import Interrupted, NoTerminalError, UserError
 from avlastning_cli.protocol.fields import Mode
 from avlastning_cli.protocol.models import Protocol
 from avlastning_cli.session import state as st
-from avlastning_cli.session.engine import WRITE
+from avlastning_cli.session.engine import WRITE, Engine
 from avlastning_cli.session.flow import EMERGENCY, FilePrompter, Outcome, Paused, Walkthrough
 from avlastning_cli.session.tty import is_terminal
 from avlastning_cli.ui.labels import labels
@@ -127,9 +127,7 @@ def _continue(state: st.SessionState, console: Console) -> None:
         state.language = protocol.language
         state.protocol_version = protocol.version
         state.protocol_sha256 = st.file_sha256(path)
-        Walkthrough(
-            protocol, state, FilePrompter(), save=lambda s: None
-        ).engine.keep_fitting_answers()
+        Engine(protocol, state).keep_fitting_answers()
         st.save(state)
     _walk(protocol, state, InteractivePrompter(L, console), console)
 
