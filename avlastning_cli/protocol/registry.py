@@ -43,11 +43,15 @@ def schema_path() -> Path:
     return protocols_dir() / SCHEMA_NAME
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def bundled() -> tuple[Bundled, ...]:
+    """Every bundled protocol, read in full (for listing; `resolve` needs no reading)."""
     found = []
     for path in sorted(protocols_dir().glob("*.yaml")):
-        head = yaml.safe_load(path.read_text(encoding="utf-8"))
+        head = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
         found.append(
             Bundled(
                 id=str(head["id"]),
@@ -87,10 +91,11 @@ def resolve(ref: str | None, lang: str | None = None) -> Path:
         if not path.is_file():
             raise NotFoundError(f"{ref}: no such protocol file.", "Check the path and try again.")
         return path
-    for b in bundled():
-        if b.id == ref and b.language == language:
-            return b.path
-    ids = sorted({b.id for b in bundled()})
+    # bundled files are named ID.LANG.yaml (a test holds them to it): no need to read them
+    path = protocols_dir() / f"{ref}.{language}.yaml"
+    if path.is_file():
+        return path
+    ids = sorted({p.name.split(".")[0] for p in protocols_dir().glob("*.yaml")})
     close = difflib.get_close_matches(ref, ids, n=1)
     hint = f"Did you mean '{close[0]}'? " if close else ""
     if ref in ids:

@@ -84,3 +84,8 @@ def test_no_personal_contact_from_the_seed():
         text = path.read_text("utf-8").lower()
         assert "@" not in text
         assert "jonsson" not in text
+
+
+def test_bundled_files_are_named_by_id_and_language():
+    for b in bundled():
+        assert b.path.name == f"{b.id}.{b.language}.yaml"
