@@ -18,6 +18,9 @@ from avlastning_cli.errors import Interrupted, UserError
 app = typer.Typer(
     name="avlastning",
     help=(
+        "Leder dig som teamledare genom ett avlastningssamtal efter en allvarlig händelse på "
+        "jobbet, och skriver en avidentifierad sammanfattning. Skriv bara `avlastning` för en "
+        "meny.\n\n"
         "Leads you, the team leader, through an avlastningssamtal (defusing) after a serious "
         "incident at work, and writes an anonymised summary. Run it with no command to get a "
         "menu."
