@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
 
@@ -412,6 +413,15 @@ def not_held_cmd(
     out: Annotated[
         Path, typer.Option("--out", help="Folder for the record (.md and .json).")
     ] = Path("."),
+    on: Annotated[
+        datetime | None,
+        typer.Option(
+            "--date",
+            formats=["%Y-%m-%d"],
+            help="The day it was considered, YYYY-MM-DD (default: today).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Record, with no personal data, that a session was considered but not held, and why."""
     from avlastning_cli.not_held import record_not_held
@@ -432,7 +442,10 @@ def not_held_cmd(
             while not 1 <= pick <= len(ids):
                 pick = typer.prompt(f"Number (1-{len(ids)})", type=int)
             reason = ids[pick - 1]
-        md_path, json_path = record_not_held(p, reason, out)
+        day = on.date() if on is not None else None
+        if day is not None and day > date.today():
+            raise UserError(f"--date {day} is in the future.", "Give the day it was considered.")
+        md_path, json_path = record_not_held(p, reason, out, day)
     typer.echo(f"Wrote {md_path} and {json_path}.")
 
 

@@ -96,3 +96,22 @@ def test_library_call_for_the_menu(tmp_path: Path) -> None:
     assert md.with_suffix(".json") == js
     with pytest.raises(UserError, match="Valid reasons"):
         record_not_held(protocol, "bored", tmp_path)
+
+
+def test_not_held_can_be_recorded_for_an_earlier_day(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["not-held", "--reason", "held_later", "--date", "2026-01-05", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    (path,) = tmp_path.glob("*.json")
+    assert json.loads(path.read_text(encoding="utf-8"))["date"] == "2026-01-05"
+    assert "2026-01-05" in path.name
+
+
+@pytest.mark.parametrize(("value", "code"), [("2999-01-01", 1), ("5 januari", 2)])
+def test_not_held_refuses_a_bad_date(tmp_path: Path, value: str, code: int) -> None:
+    result = runner.invoke(
+        app, ["not-held", "--reason", "held_later", "--date", value, "--out", str(tmp_path)]
+    )
+    assert result.exit_code == code, result.output
+    assert not list(tmp_path.iterdir())
