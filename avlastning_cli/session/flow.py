@@ -465,7 +465,6 @@ class Walkthrough:
             )
         )
         self.engine.answer(key, choice)
-        self.state.scenario_results[scenario.id] = choice
         self.commit()
         self.prompter.show(screens.scenario_feedback(scenario, choice, self.L))
 

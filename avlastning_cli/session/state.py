@@ -36,7 +36,6 @@ class SessionState:
     answers: dict[str, Any] = field(default_factory=dict)
     redactions: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # time spent per section id
-    scenario_results: dict[str, str] = field(default_factory=dict)
     # the walkthrough's own bookkeeping (round ended, masked counts per text); no content
     progress: dict[str, Any] = field(default_factory=dict)
     version: int = STATE_VERSION
