@@ -394,10 +394,6 @@ def resume_cmd(
         resume_session(discard)
 
 
-def _stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
-
-
 @app.command("not-held")
 def not_held_cmd(
     protocol: ProtocolArg = None,
@@ -424,29 +420,13 @@ def not_held_cmd(
     ] = None,
 ) -> None:
     """Record, with no personal data, that a session was considered but not held, and why."""
-    from avlastning_cli.not_held import record_not_held
-    from avlastning_cli.protocol.loader import load_protocol
-    from avlastning_cli.protocol.registry import resolve
+    from avlastning_cli.session.live import not_held
 
     with handled():
-        p = load_protocol(resolve(protocol, lang))
-        ids = [r.id for r in p.not_held_reasons]
-        if reason is None:
-            if not _stdin_is_terminal():
-                raise UserError(
-                    "Which reason? Pass --reason ID.", f"Valid reasons: {', '.join(ids)}."
-                )
-            for n, r in enumerate(p.not_held_reasons, 1):
-                typer.echo(f"  {n}. {r.text} ({r.id})")
-            pick = 0
-            while not 1 <= pick <= len(ids):
-                pick = typer.prompt(f"Number (1-{len(ids)})", type=int)
-            reason = ids[pick - 1]
         day = on.date() if on is not None else None
         if day is not None and day > date.today():
             raise UserError(f"--date {day} is in the future.", "Give the day it was considered.")
-        md_path, json_path = record_not_held(p, reason, out, day)
-    typer.echo(f"Wrote {md_path} and {json_path}.")
+        not_held(protocol, lang, reason, out, day)
 
 
 @app.command("stats")

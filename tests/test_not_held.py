@@ -80,11 +80,12 @@ def test_no_reason_without_a_terminal_says_to_pass_it(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_numbered_prompt_in_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("avlastning_cli.cli._stdin_is_terminal", lambda: True)
-    result = runner.invoke(app, ["not-held", "--out", str(tmp_path)], input="9\n4\n")
+def test_asked_in_a_terminal_like_in_the_menu(tmp_path: Path) -> None:
+    from tests.session.harness import DOWN, ENTER, drive
+
+    result = drive(["not-held", "--out", str(tmp_path)], DOWN * 3 + ENTER)
     assert result.exit_code == 0, result.output
-    assert "4. Enskilda samtal i stället. (individual_talks)" in result.output
+    assert "Antecknat, utan personuppgifter" in result.output
     data = json.loads(next(tmp_path.glob("*.json")).read_text())
     assert data["not_held"]["reason"] == "individual_talks"
 

@@ -6,6 +6,7 @@ Is there a terminal: see :mod:`avlastning_cli.session.tty` (tests set AVLASTNING
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -186,13 +187,6 @@ def menu() -> None:
         _menu_not_held(L, console, prompter)
 
 
-def _bundled_default() -> Protocol:
-    from avlastning_cli.protocol.loader import load_protocol
-    from avlastning_cli.protocol.registry import default_language, resolve
-
-    return load_protocol(resolve(None, default_language()))
-
-
 def _menu_checklist(L: dict[str, str], console: Console) -> None:
     """Write the one-page checklist and the take-home card as PDFs in the current folder."""
     from avlastning_cli.export.card import card_model
@@ -200,7 +194,7 @@ def _menu_checklist(L: dict[str, str], console: Console) -> None:
     from avlastning_cli.export.render import render
     from avlastning_cli.fsutil import write_new
 
-    protocol = _bundled_default()
+    protocol, _ = _load(None, None)
     written = []
     for stem, doc in (
         (f"{L['checklist_file']}-{protocol.id}", checklist_model(protocol)),
@@ -209,21 +203,47 @@ def _menu_checklist(L: dict[str, str], console: Console) -> None:
         written.append(write_new(Path.cwd(), stem, ".pdf", render(doc, "pdf")))
     console.print(L["files_written"])
     for path in written:
-        console.print(str(path), markup=False, highlight=False)
+        console.print(str(path), markup=False, highlight=False, soft_wrap=True)
 
 
 def _menu_not_held(L: dict[str, str], console: Console, prompter: Any) -> None:
-    """Record, without personal data, that a defusing was considered but not held."""
+    not_held(None, None, None, Path.cwd(), console=console, prompter=prompter)
+
+
+def not_held(
+    ref: str | None,
+    lang: str | None,
+    reason: str | None,
+    out: Path,
+    day: dt.date | None = None,
+    *,
+    console: Console | None = None,
+    prompter: Any = None,
+) -> tuple[Path, Path]:
+    """`avlastning not-held` and the menu: record, without personal data, that a session was
+    considered but not held. Without ``reason`` it is asked for (in a terminal only)."""
     from avlastning_cli.not_held import record_not_held
 
-    protocol = _bundled_default()
-    reasons = [(r.id, r.text) for r in protocol.not_held_reasons]
+    protocol, _ = _load(ref, lang)
+    L = labels(protocol.language)
+    console = console or _console()
+    reasons = [(r.id, " ".join(r.text.split())) for r in protocol.not_held_reasons]
     if not reasons:
         raise UserError(f"The protocol '{protocol.id}' lists no not_held_reasons.")
-    reason = EMERGENCY
-    while reason is EMERGENCY:
-        reason = prompter.navigate(L["not_held_why"], reasons, reasons[0][0])
-    paths = record_not_held(protocol, str(reason), Path.cwd())
+    if reason is None:
+        if not is_terminal():
+            valid = ", ".join(i for i, _ in reasons)
+            raise UserError("Which reason? Pass --reason ID.", f"Valid reasons: {valid}.")
+        if prompter is None:
+            from avlastning_cli.ui.prompts import InteractivePrompter
+
+            prompter = InteractivePrompter(L, console)
+        picked = EMERGENCY
+        while picked is EMERGENCY:
+            picked = prompter.navigate(L["not_held_why"], reasons, reasons[0][0])
+        reason = str(picked)
+    paths = record_not_held(protocol, reason, out, day)
     console.print(L["not_held_written"])
     for path in paths:
-        console.print(str(path), markup=False, highlight=False)
+        console.print(str(path), markup=False, highlight=False, soft_wrap=True)
+    return paths
