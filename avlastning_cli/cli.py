@@ -207,11 +207,10 @@ def answers_cmd(
 ) -> None:
     """Print a template of every answer a session takes, with its default (for --answers)."""
     from avlastning_cli.export.answers_template import answers_json, answers_yaml
-    from avlastning_cli.protocol.loader import load_protocol
-    from avlastning_cli.protocol.registry import resolve
+    from avlastning_cli.protocol.loader import open_protocol
 
     with handled():
-        p = load_protocol(resolve(protocol, lang))
+        p, _ = open_protocol(protocol, lang)
     mode: Literal["live", "rehearsal"] = "rehearsal" if rehearsal else "live"
     typer.echo(answers_json(p, mode) if as_json else answers_yaml(p, mode), nl=False)
 
@@ -269,12 +268,11 @@ def checklist_cmd(
     from avlastning_cli.export.checklist import checklist_model
     from avlastning_cli.export.output import pick_format
     from avlastning_cli.export.render import render
-    from avlastning_cli.protocol.loader import load_protocol
-    from avlastning_cli.protocol.registry import resolve
+    from avlastning_cli.protocol.loader import open_protocol
 
     with handled():
         chosen = pick_format(fmt, output, "checklist")
-        data = render(checklist_model(load_protocol(resolve(protocol, lang)), full=full), chosen)
+        data = render(checklist_model(open_protocol(protocol, lang)[0], full=full), chosen)
     _print_or_write(data, output)
 
 
@@ -290,12 +288,11 @@ def card_cmd(
     from avlastning_cli.export.card import card_model
     from avlastning_cli.export.output import pick_format
     from avlastning_cli.export.render import render
-    from avlastning_cli.protocol.loader import load_protocol
-    from avlastning_cli.protocol.registry import resolve
+    from avlastning_cli.protocol.loader import open_protocol
 
     with handled():
         chosen = pick_format(fmt, output, "card")
-        data = render(card_model(load_protocol(resolve(protocol, lang))), chosen)
+        data = render(card_model(open_protocol(protocol, lang)[0]), chosen)
     _print_or_write(data, output)
 
 

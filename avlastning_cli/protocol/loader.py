@@ -23,6 +23,14 @@ def load_protocol(path: Path) -> m.Protocol:
     return read_protocol(path)[0]
 
 
+def open_protocol(ref: str | None, lang: str | None = None) -> tuple[m.Protocol, Path]:
+    """A bundled id (in ``lang``) or a file path, loaded and validated; with its path."""
+    from avlastning_cli.protocol.registry import resolve
+
+    path = resolve(ref, lang)
+    return load_protocol(path), path
+
+
 def read_protocol(path: Path) -> tuple[m.Protocol, Source]:
     """Like :func:`load_protocol`, also returning the located source (for strict checks)."""
     try:

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from avlastning_cli.errors import Interrupted, NoTerminalError, UserError
 from avlastning_cli.protocol.fields import Mode
+from avlastning_cli.protocol.loader import open_protocol
 from avlastning_cli.protocol.models import Protocol
 from avlastning_cli.session import state as st
 from avlastning_cli.session.engine import WRITE, Engine
@@ -24,14 +25,6 @@ from avlastning_cli.ui.labels import labels
 
 def _console() -> Console:
     return Console(highlight=False)
-
-
-def _load(ref: str | None, lang: str | None) -> tuple[Protocol, Path]:
-    from avlastning_cli.protocol.loader import load_protocol
-    from avlastning_cli.protocol.registry import resolve
-
-    path = resolve(ref, lang)
-    return load_protocol(path), path
 
 
 def run_session(
@@ -47,7 +40,7 @@ def run_session(
     when ``out`` is given. With ``answers_file`` no prompt is shown and no state is saved
     (so a paused interactive session is never overwritten: the file can simply be replayed).
     """
-    protocol, path = _load(ref, lang)
+    protocol, path = open_protocol(ref, lang)
     L = labels(protocol.language)
     console = _console()
     write = out is not None or mode == "live"
@@ -194,7 +187,7 @@ def _menu_checklist(L: dict[str, str], console: Console) -> None:
     from avlastning_cli.export.render import render
     from avlastning_cli.fsutil import write_new
 
-    protocol, _ = _load(None, None)
+    protocol, _ = open_protocol(None, None)
     written = []
     for stem, doc in (
         (f"{L['checklist_file']}-{protocol.id}", checklist_model(protocol)),
@@ -224,7 +217,7 @@ def not_held(
     considered but not held. Without ``reason`` it is asked for (in a terminal only)."""
     from avlastning_cli.not_held import record_not_held
 
-    protocol, _ = _load(ref, lang)
+    protocol, _ = open_protocol(ref, lang)
     L = labels(protocol.language)
     console = console or _console()
     reasons = [(r.id, " ".join(r.text.split())) for r in protocol.not_held_reasons]
