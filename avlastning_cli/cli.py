@@ -239,7 +239,7 @@ ExportOutputOpt = Annotated[
 
 
 def _print_or_write(data: str | bytes, output: Path | None) -> None:
-    from avlastning_cli.export.output import write_new_file
+    from avlastning_cli.fsutil import write_new_file
 
     if output is None:
         typer.echo(data, nl=False)

@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from avlastning_cli.errors import UserError
+
 PRIVATE = 0o600
 
 
@@ -86,3 +88,16 @@ def write_exclusive(target: Path, data: bytes | str) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+
+
+def write_new_file(target: Path, data: str | bytes) -> None:
+    """Write ``target`` whole or not at all; never over an existing file."""
+    try:
+        write_exclusive(target, data)
+    except FileExistsError:
+        raise UserError(
+            f"{target} already exists, and it was left as it is.",
+            "Choose another file name, or move the old file away first.",
+        ) from None
+    except OSError as exc:
+        raise UserError(f"Could not write {target}: {exc.strerror or exc}.") from None

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from avlastning_cli.errors import UserError
 from avlastning_cli.export.render import FORMATS, Format
-from avlastning_cli.fsutil import write_exclusive
 
 SUFFIXES: dict[str, Format] = {".md": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
 SUFFIXES[".pdf"] = "pdf"
@@ -40,16 +39,3 @@ def pick_format(fmt: str | None, output: Path | None, example: str = "checklist"
             f"for example -o {example}.{chosen}."
         )
     return chosen
-
-
-def write_new_file(target: Path, data: str | bytes) -> None:
-    """Write ``target`` whole or not at all; never over an existing file."""
-    try:
-        write_exclusive(target, data)
-    except FileExistsError:
-        raise UserError(
-            f"{target} already exists, and it was left as it is.",
-            "Choose another file name, or move the old file away first.",
-        ) from None
-    except OSError as exc:
-        raise UserError(f"Could not write {target}: {exc.strerror or exc}.") from None
