@@ -110,10 +110,6 @@ def _answer(protocol: m.Protocol, state: SessionState, mode: f.Mode) -> dict[str
     return values
 
 
-def visible(field: f.Field, values: dict[str, Any]) -> bool:
-    return field.show_if is None or values.get(field.show_if[0]) == field.show_if[1]
-
-
 def build_summary(protocol: m.Protocol, state: SessionState) -> dict[str, Any]:
     """The summary as a JSON-ready dict. Duration is the time spent in the steps, so a
     paused and resumed session sums the same way as an uninterrupted one."""
@@ -142,7 +138,7 @@ def build_summary(protocol: m.Protocol, state: SessionState) -> dict[str, Any]:
     for s in protocol.sections:
         for q in s.questions:
             field = next(x for x in by_section[s.id] if x.key == f.key(s.id, q.id))
-            if not visible(field, values):
+            if not field.applies(values.__getitem__):
                 continue
             if field.type == "text":
                 text = str(values[field.key]).strip()

@@ -8,6 +8,7 @@ the prompts all read, so that a key means the same thing everywhere. Keys are
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -43,6 +44,10 @@ class Field:
     max_length: int | None = None
     show_if: tuple[str, Any] | None = None
     help: str | None = None
+
+    def applies(self, value_of: Callable[[str], Any]) -> bool:
+        """Whether it is asked, given how to look up another field's current answer."""
+        return self.show_if is None or value_of(self.show_if[0]) == self.show_if[1]
 
     def describe(self) -> dict[str, Any]:
         """The JSON form used by `avlastning answers --json`."""

@@ -82,10 +82,7 @@ class Engine:
         return self.by_key[key].default
 
     def visible(self, fld: f.Field) -> bool:
-        if fld.show_if is None:
-            return True
-        other, equals = fld.show_if
-        return bool(self.value(other) == equals)
+        return fld.applies(self.value)
 
     def items(self, section_id: str) -> list[f.Field]:
         """The checks and questions of a section, in order (visibility is checked as asked)."""
