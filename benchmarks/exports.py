@@ -1,54 +1,66 @@
 """How long each printable export takes, as a fresh `python -m avlastning_cli` process.
 
-Timed next to `python -m avlastning_cli --help` in the same run, so the ratio (the export's own
-cost over start-up) holds on a busy machine. Median of N runs each.
+- md, txt and html against the typer floor (a minimal typer app running one subcommand with
+  one option; it imports pydantic through typer), target at most 1.25x;
+- pdf against `python -c "import fpdf"` (what any fpdf2 document costs), target at most 1.3x.
+Whole processes, alternating, medians (see timing.py); a temporary cache folder is used.
 Run: python benchmarks/exports.py [--runs N]
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
+import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-EXPORTS: list[tuple[str, list[str]]] = [
-    ("checklist md", ["checklist", "-f", "md"]),
-    ("checklist txt", ["checklist", "-f", "txt"]),
-    ("checklist html", ["checklist", "-f", "html", "-o", "{out}.html"]),
-    ("checklist pdf", ["checklist", "-f", "pdf", "-o", "{out}.pdf"]),
-    ("checklist --full pdf", ["checklist", "--full", "-f", "pdf", "-o", "{out}.pdf"]),
-    ("card md", ["card", "-f", "md"]),
-    ("card pdf", ["card", "-f", "pdf", "-o", "{out}.pdf"]),
+from timing import TYPER_FLOOR, Case, avlastning, measure, process, report, write_script
+
+FLOOR = "typer floor"
+FPDF = "import fpdf"
+EXPORTS: list[tuple[str, list[str], str]] = [
+    ("checklist md", ["checklist", "-f", "md"], FLOOR),
+    ("checklist txt", ["checklist", "-f", "txt"], FLOOR),
+    ("checklist html", ["checklist", "-f", "html", "-o", "{out}.html"], FLOOR),
+    ("card md", ["card", "-f", "md"], FLOOR),
+    ("card html", ["card", "-f", "html", "-o", "{out}.html"], FLOOR),
+    ("checklist pdf", ["checklist", "-f", "pdf", "-o", "{out}.pdf"], FPDF),
+    ("checklist --full pdf", ["checklist", "--full", "-f", "pdf", "-o", "{out}.pdf"], FPDF),
+    ("card pdf", ["card", "-f", "pdf", "-o", "{out}.pdf"], FPDF),
 ]
+TARGETS = {FLOOR: 1.25, FPDF: 1.3}
 
 
-def timed(args: list[str], runs: int, folder: Path) -> float:
-    samples = []
-    for n in range(runs):
-        out = str(folder / f"run{time.monotonic_ns()}-{n}")
-        cmd = [sys.executable, "-m", "avlastning_cli", *(a.format(out=out) for a in args)]
-        start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=True)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+def export(args: list[str], folder: Path, env: dict[str, str]) -> Callable[[], float]:
+    def run() -> float:
+        out = str(folder / f"run{time.monotonic_ns()}")  # a new file each time: never refused
+        return process(avlastning(*(a.format(out=out) for a in args)), env)()
+
+    return run
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        baseline = timed(["--help"], args.runs, folder)
-        print(f"{'avlastning --help':24} {baseline * 1000:7.1f} ms   1.00x")
-        for name, command in EXPORTS:
-            seconds = timed(command, args.runs, folder)
-            print(f"{name:24} {seconds * 1000:7.1f} ms  {seconds / baseline:5.2f}x")
-    print(f"(median of {args.runs} runs each; ratio = export / --help)")
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        env = dict(os.environ, AVLASTNING_CACHE_DIR=str(tmp / "cache"))
+        floor = write_script(tmp, "typer_floor.py", TYPER_FLOOR)
+        cases = [
+            Case(FLOOR, process([sys.executable, str(floor), "one", "--lang", "en"])),
+            Case(FPDF, process([sys.executable, "-c", "import fpdf"])),
+        ]
+        cases += [
+            Case(label, export(command, tmp, env), base, TARGETS[base])
+            for label, command, base in EXPORTS
+        ]
+        measure(cases, args.runs)
+    ok = report(cases, args.runs)
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,111 @@
+"""Shared timing for the start-up benchmarks: whole processes, alternating, medians, ratios.
+
+Absolute times on a shared machine move by up to 2x between quiet and busy minutes, so every
+figure is measured in turns with its baseline (one run of each case per round, the order
+rotated every round) and printed as the ratio of the two medians. Only the ratio is the
+figure; the milliseconds show the scale.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# The typer floor: a minimal typer app running one subcommand with one option. typer 0.29
+# builds a pydantic TypeAdapter for every option it coerces, so this floor includes importing
+# pydantic (through typer._adapters); no subcommand of any typer app starts faster.
+TYPER_FLOOR = '''
+import typer
+app = typer.Typer()
+@app.command()
+def one(lang: str = typer.Option("sv", help="A language.")) -> None:
+    """One."""
+    print(lang)
+@app.command()
+def two() -> None:
+    """Two."""
+app()
+'''
+
+# The --help baseline: a minimal two-command typer app printing its help.
+TYPER_HELP = '''
+import typer
+app = typer.Typer()
+@app.command()
+def one() -> None:
+    """One."""
+@app.command()
+def two() -> None:
+    """Two."""
+app()
+'''
+
+
+def write_script(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def process(cmd: Sequence[str], env: dict[str, str] | None = None) -> Callable[[], float]:
+    """A case that runs ``cmd`` to completion (it must exit 0) and returns the wall time."""
+
+    def run() -> float:
+        start = time.perf_counter()
+        subprocess.run(list(cmd), capture_output=True, check=True, env=env)
+        return time.perf_counter() - start
+
+    return run
+
+
+def avlastning(*args: str) -> list[str]:
+    return [sys.executable, "-m", "avlastning_cli", *args]
+
+
+@dataclass
+class Case:
+    name: str
+    run: Callable[[], float]
+    baseline: str | None = None  # the name of the case it is measured against
+    target: float | None = None  # the highest ratio allowed, if the issue sets one
+    samples: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+
+def measure(cases: list[Case], runs: int, warmup: int = 1) -> None:
+    """Run every case once per round, ``warmup`` rounds unrecorded, the order rotated."""
+    for round_no in range(warmup + runs):
+        shift = round_no % len(cases)
+        for case in cases[shift:] + cases[:shift]:
+            elapsed = case.run()
+            if round_no >= warmup:
+                case.samples.append(elapsed)
+
+
+def report(cases: list[Case], runs: int) -> bool:
+    """Print each case's median and its ratio to its baseline; True if every target is met."""
+    by_name = {c.name: c for c in cases}
+    width = max(len(c.name) for c in cases) + 2
+    ok = True
+    for case in cases:
+        line = f"{case.name:{width}} {case.median * 1000:7.1f} ms"
+        if case.baseline is None:
+            line += "   baseline"
+        else:
+            ratio = case.median / by_name[case.baseline].median
+            line += f"   {ratio:5.2f}x {case.baseline}"
+            if case.target is not None:
+                met = ratio <= case.target
+                ok &= met
+                line += f"   (target <= {case.target:.2f}x: {'met' if met else 'NOT met'})"
+        print(line)
+    print(f"(median of {runs} alternating runs each; the ratio is the figure)")
+    return ok
