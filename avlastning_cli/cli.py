@@ -108,7 +108,7 @@ def protocols_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """List the bundled protocols (id, language, title, version)."""
-    from avlastning_cli.protocol.registry import bundled
+    from avlastning_cli.protocol.registry import bundled, plain_table
 
     items = bundled()
     if as_json:
@@ -126,15 +126,7 @@ def protocols_cmd(
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False)
-    for column in ("id", "lang", "version", "type", "title"):
-        table.add_column(column)
-    for b in items:
-        table.add_row(b.id, b.language, b.version, b.type, b.title)
-    Console(highlight=False).print(table)
+    typer.echo(plain_table(items), nl=False)
 
 
 @app.command("validate")
@@ -149,18 +141,22 @@ def validate_cmd(
     ] = False,
 ) -> None:
     """Check protocol files. Every problem is shown as FILE:LINE:COLUMN: where: what."""
-    from avlastning_cli.protocol.loader import read_protocol
-    from avlastning_cli.protocol.strict import strict_issues
+    from avlastning_cli.protocol.loader import load_protocol, read_protocol
 
     failed = 0
     for path in files:
         try:
-            protocol, source = read_protocol(path)
+            # strict checks need the located source; otherwise bytes checked before are cached
+            protocol, source = read_protocol(path) if strict else (load_protocol(path), None)
         except UserError as exc:
             failed += 1
             typer.echo(str(exc))
             continue
-        problems = strict_issues(protocol, source) if strict else []
+        problems = []
+        if source is not None:
+            from avlastning_cli.protocol.strict import strict_issues
+
+            problems = strict_issues(protocol, source)
         if problems:
             failed += 1
             typer.echo(f"{path}: {len(problems)} problem(s) in strict mode")

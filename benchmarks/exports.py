@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from timing import TYPER_FLOOR, Case, avlastning, measure, process, report, write_script
+from timing import TYPER_FLOOR, Case, Timing, avlastning, measure, process, report, write_script
 
 FLOOR = "typer floor"
 FPDF = "import fpdf"
@@ -34,8 +34,8 @@ EXPORTS: list[tuple[str, list[str], str]] = [
 TARGETS = {FLOOR: 1.25, FPDF: 1.3}
 
 
-def export(args: list[str], folder: Path, env: dict[str, str]) -> Callable[[], float]:
-    def run() -> float:
+def export(args: list[str], folder: Path, env: dict[str, str]) -> Callable[[], Timing]:
+    def run() -> Timing:
         out = str(folder / f"run{time.monotonic_ns()}")  # a new file each time: never refused
         return process(avlastning(*(a.format(out=out) for a in args)), env)()
 

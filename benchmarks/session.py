@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 import pexpect
-from timing import Case, avlastning, measure, process, report
+from timing import Case, Timing, avlastning, measure, process, process_cpu, report
 
 BASELINE = "import questionary"
 
 
-def first_prompt(tmp: Path, env: dict[str, str]) -> float:
+def first_prompt(tmp: Path, env: dict[str, str]) -> Timing:
     start = time.perf_counter()
     child = pexpect.spawn(
         sys.executable,
@@ -36,11 +36,12 @@ def first_prompt(tmp: Path, env: dict[str, str]) -> float:
     )
     child.expect("Hur många deltar")
     elapsed = time.perf_counter() - start
+    cpu = process_cpu(child.pid)
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
     (tmp / "state" / "live-session.json").unlink(missing_ok=True)
-    return elapsed
+    return elapsed, cpu
 
 
 def main() -> None:
@@ -59,7 +60,7 @@ def main() -> None:
         answers = tmp / "svar.yaml"
         answers.write_text("{}\n", encoding="utf-8")
 
-        def whole_run() -> float:
+        def whole_run() -> Timing:
             out = Path(tempfile.mkdtemp(dir=tmp))
             return process(avlastning("run", "--answers", str(answers), "--out", str(out)), env)()
 

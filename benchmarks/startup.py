@@ -19,8 +19,19 @@ import tempfile
 from itertools import count
 from pathlib import Path
 
-from timing import TYPER_FLOOR, TYPER_HELP, Case, avlastning, measure, process, report, write_script
+from timing import (
+    TYPER_FLOOR,
+    TYPER_HELP,
+    Case,
+    Timing,
+    avlastning,
+    measure,
+    process,
+    report,
+    write_script,
+)
 
+FLOOR = "typer floor"
 BUNDLED = Path(__file__).resolve().parent.parent / "protocols" / "avlastningssamtal.sv.yaml"
 
 
@@ -38,7 +49,7 @@ def main() -> None:
         edited = tmp / "andrad.yaml"
         edits = count()
 
-        def validate_edited() -> float:
+        def validate_edited() -> Timing:
             text = BUNDLED.read_text(encoding="utf-8") + f"# edit {next(edits)}\n"
             edited.write_text(text, encoding="utf-8")
             return process(avlastning("validate", str(edited)), env)()
@@ -49,7 +60,7 @@ def main() -> None:
             Case("avlastning --help", process(avlastning("--help"), env), "typer app --help", 1.25),
             Case("typer floor", process([sys.executable, str(floor), "one", "--lang", "en"])),
             Case("protocols", process(avlastning("protocols"), env), "typer floor", 1.25),
-            Case("protocols --json", process(avlastning("protocols", "--json"), env), "typer floor"),
+            Case("protocols --json", process(avlastning("protocols", "--json"), env), FLOOR),
             Case("validate", process(avlastning("validate", str(same)), env), "typer floor", 1.25),
             Case("validate (edited file)", validate_edited, "typer floor"),
         ]
