@@ -76,7 +76,7 @@ def get(raw: bytes) -> m.Protocol | None:
         return None
     try:
         data = json.loads(entry.read_bytes())
-        return typing.cast(m.Protocol, _build(m.Protocol, data))
+        return typing.cast(m.Protocol, _builder(m.Protocol)(data))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # not cached, or damaged: the full load decides
 
@@ -88,45 +88,90 @@ def put(raw: bytes, protocol: m.Protocol) -> None:
         return
     from avlastning_cli.fsutil import atomic_write
 
-    data = protocol.model_dump(mode="json", exclude_unset=True)
+    text = json.dumps(_dump(protocol), ensure_ascii=False, separators=(",", ":"))
     # a read-only or full disk only costs the next start its speed
     with contextlib.suppress(OSError):
-        atomic_write(entry, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        atomic_write(entry, text)
 
 
-def _build(tp: Any, value: Any) -> Any:
-    """Rebuild a value of type ``tp`` from its JSON dump, without validating it again."""
-    while typing.get_origin(tp) is typing.Annotated:
-        tp = typing.get_args(tp)[0]
-    if value is None:
-        return None
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        fields = tp.model_fields
-        kwargs = {key: _build(fields[key].annotation, item) for key, item in value.items()}
-        return tp.model_construct(**kwargs)
-    origin = typing.get_origin(tp)
-    if origin is list:
-        (item_type,) = typing.get_args(tp)
-        return [_build(item_type, item) for item in value]
-    if origin in (typing.Union, types.UnionType):
-        members = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(members) == 1:
-            return _build(members[0], value)
-        if isinstance(value, dict):
-            return _build(_tagged(members, value), value)
-        return value  # a scalar union (bool | int | str): JSON keeps the kind
-    if tp is dt.date:
-        return dt.date.fromisoformat(value)
-    if tp is float:
-        return float(value)
+# A model is stored as {"set": [fields given in the file], "v": {every field: value}}: with
+# every value given, model_construct computes no default, and the fields set stay exact.
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        names = type(value).model_fields
+        return {
+            "set": sorted(value.model_fields_set),
+            "v": {name: _dump(getattr(value, name)) for name in names},
+        }
+    if isinstance(value, list):
+        return [_dump(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 
-def _tagged(members: list[Any], value: dict[str, Any]) -> type[BaseModel]:
-    """The member of a discriminated union (by ``kind`` or ``type``) that ``value`` is."""
+Builder = typing.Callable[[Any], Any]
+
+
+def _keep(value: Any) -> Any:
+    return value
+
+
+@cache
+def _builder(tp: Any) -> Builder:
+    """A function that rebuilds a value of type ``tp`` from its dump, without validating."""
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return _model_builder(tp)
+    origin = typing.get_origin(tp)
+    if origin is list:
+        item = _builder(typing.get_args(tp)[0])
+        return lambda value: [item(v) for v in value]
+    if origin in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(members) == 1:
+            inner = _builder(members[0])
+            return lambda value: None if value is None else inner(value)
+        if all(isinstance(a, type) and issubclass(a, BaseModel) for a in members):
+            return _union_builder(members)
+        return _keep  # a scalar union (bool | int | str): JSON keeps the kind
+    if tp is dt.date:
+        return dt.date.fromisoformat
+    if tp in (str, int, float, bool) or typing.get_origin(tp) is typing.Literal:
+        return _keep
+    raise TypeError(f"the protocol cache cannot store {tp!r}")  # a new field type: a bug
+
+
+def _model_builder(model: type[BaseModel]) -> Builder:
+    fields = {name: _builder(f.annotation) for name, f in model.model_fields.items()}
+
+    def build(value: dict[str, Any]) -> BaseModel:
+        values = {name: fields[name](v) for name, v in value["v"].items()}
+        if values.keys() != fields.keys():
+            raise KeyError("the cached data do not have this model's fields")
+        return model.model_construct(_fields_set=set(value["set"]), **values)
+
+    return build
+
+
+def _union_builder(members: list[type[BaseModel]]) -> Builder:
+    """A discriminated union: the member is the one whose ``kind`` or ``type`` tag fits."""
+    by_tag: dict[Any, Builder] = {}
     for member in members:
         for tag in ("kind", "type"):
             field = member.model_fields.get(tag)
-            if field is not None and value.get(tag) in typing.get_args(field.annotation):
-                return typing.cast(type[BaseModel], member)
-    raise KeyError("no union member fits the cached data")
+            if field is not None:
+                for literal in typing.get_args(field.annotation):
+                    by_tag[(tag, literal)] = _builder(member)
+
+    def build(value: dict[str, Any]) -> BaseModel:
+        data = value["v"]
+        for tag in ("kind", "type"):
+            if (tag, data.get(tag)) in by_tag:
+                return typing.cast(BaseModel, by_tag[(tag, data[tag])](value))
+        raise KeyError("no member of the union fits the cached data")
+
+    return build
