@@ -146,7 +146,9 @@ def _builder(tp: Any) -> Builder:
 
 
 def _model_builder(model: type[BaseModel]) -> Builder:
-    fields = {name: _builder(f.annotation) for name, f in model.model_fields.items()}
+    fields = {
+        name: _builder(typing.cast(Any, f.annotation)) for name, f in model.model_fields.items()
+    }
 
     def build(value: dict[str, Any]) -> BaseModel:
         values = {name: fields[name](v) for name, v in value["v"].items()}
