@@ -49,19 +49,37 @@ HEAD_KEYS = ("id", "language", "title", "version")
 _BLOCK_START = re.compile(r"[A-Za-z_][\w-]*:[ \t]*(#.*)?\r?\n?")
 
 
+#: ``key: value`` where the value means the same text to every YAML reader: quoted without
+#: escapes, or a lower-case word that is not one of YAML's booleans or null
+_SIMPLE = re.compile(
+    r"""(id|language|title|version|type):[ \t]+(?:"([^"\\]*)"|'([^']*)'|([a-z][a-z0-9_]*))"""
+    r"[ \t]*\r?\n?"
+)
+_NOT_TEXT = {"y", "yes", "n", "no", "on", "off", "true", "false", "null"}
+
+
 def read_head(path: Path) -> dict[str, Any]:
     """The top-level keys of a protocol file before its first nested block (``id``,
-    ``version``, ``language``, ``type`` and ``title`` stand there in every bundled file), with
-    plain YAML; the whole file when the head lacks one of them."""
-    import yaml
+    ``version``, ``language``, ``type`` and ``title`` stand there in every bundled file).
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    Plain ``key: "value"`` lines are read as they are (the listing then needs no PyYAML);
+    anything else in them is read with YAML, and the whole file when the head lacks a key.
+    """
     lines = []
+    simple: dict[str, Any] = {}
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if _BLOCK_START.fullmatch(line):
                 break
             lines.append(line)
+            found = _SIMPLE.fullmatch(line)
+            if found:
+                simple[found[1]] = next(v for v in found.groups()[1:] if v is not None)
+    if all(key in simple for key in HEAD_KEYS) and _NOT_TEXT.isdisjoint(simple.values()):
+        return simple
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     head = yaml.load("".join(lines), Loader=loader)
     if not isinstance(head, dict) or not all(key in head for key in HEAD_KEYS):
         head = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)

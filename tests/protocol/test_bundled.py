@@ -112,3 +112,20 @@ def test_a_file_whose_head_lacks_a_key_is_read_in_full(tmp_path):
         "title": "T",
         "version": "1",
     }
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        'id: x\nlanguage: sv\ntitle: "Tre \\"ord\\""\nversion: "1.0"\n',
+        "id: x # a comment\nlanguage: 'sv'\ntitle: 'it''s'\nversion: 1.0\ntype: conversation\n",
+        "id: x\nlanguage: en\ntitle: >-\n  Two\n  lines\nversion: '2'\ntype: yes\n",
+        'id: x\nlanguage: en\ntitle: "T"\nversion: "2"\ntype: yes\n',
+    ],
+)
+def test_a_head_reads_as_yaml_reads_it(head, tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(head + "sections:\n  - a\n", encoding="utf-8")
+    expected = yaml.safe_load(head)
+    got = read_head(path)
+    assert {k: got.get(k) for k in expected} == expected
