@@ -24,7 +24,7 @@ CODE = (
 )
 CASES = {
     "--help": (["--help"], ("pydantic", "yaml", "rich", *PROMPTS, *PDF)),
-    "protocols": (["protocols"], ("rich", *PROMPTS, *PDF)),
+    "protocols": (["protocols"], ("yaml", "rich", *PROMPTS, *PDF)),
     "checklist md": (["checklist", "-f", "md"], ("yaml", "rich", *PROMPTS, *PDF)),
     "card txt": (["card", "-f", "txt"], ("yaml", "rich", *PROMPTS, *PDF)),
     "validate": (
