@@ -6,6 +6,9 @@ same run, whole processes, alternating, medians (see timing.py):
   question ("Hur många deltar") is on screen; target at most 1.8x;
 - a whole `avlastning run --answers FILE` (an empty answers file: every default), summary
   written (no target; shown for scale).
+For scale, too: the least a typer command asking with questionary costs, a minimal typer app
+running one subcommand with one option that shows one questionary prompt (typer 0.29 imports
+pydantic for any subcommand), timed in the pty like the first prompt.
 Run: python benchmarks/session.py [--runs N]   (POSIX: pexpect needs a pty)
 """
 
@@ -19,16 +22,29 @@ import time
 from pathlib import Path
 
 import pexpect
-from timing import Case, Timing, avlastning, measure, process, process_cpu, report
+from timing import Case, Timing, avlastning, measure, process, process_cpu, report, write_script
 
 BASELINE = "import questionary"
+TYPER_PROMPT = '''
+import typer
+app = typer.Typer()
+@app.command()
+def one(lang: str = typer.Option("sv", help="A language.")) -> None:
+    """One."""
+    import questionary
+    questionary.text("Hur många deltar?").ask()
+@app.command()
+def two() -> None:
+    """Two."""
+app()
+'''
 
 
-def first_prompt(tmp: Path, env: dict[str, str]) -> Timing:
+def first_prompt(tmp: Path, env: dict[str, str], args: list[str] | None = None) -> Timing:
     start = time.perf_counter()
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "avlastning_cli", "run", "--out", str(tmp / "out")],
+        args or ["-m", "avlastning_cli", "run", "--out", str(tmp / "out")],
         env=env,
         encoding="utf-8",
         timeout=60,
@@ -64,9 +80,18 @@ def main() -> None:
             out = Path(tempfile.mkdtemp(dir=tmp))
             return process(avlastning("run", "--answers", str(answers), "--out", str(out)), env)()
 
+        typer_prompt = [
+            str(write_script(tmp, "typer_prompt.py", TYPER_PROMPT)),
+            "one",
+            "--lang",
+            "en",
+        ]
         cases = [
             Case(BASELINE, process([sys.executable, "-c", "import questionary"])),
             Case("first prompt (pty)", lambda: first_prompt(tmp, env), BASELINE, 1.8),
+            Case(
+                "typer app's prompt (pty)", lambda: first_prompt(tmp, env, typer_prompt), BASELINE
+            ),
             Case("whole run --answers", whole_run, BASELINE),
         ]
         measure(cases, args.runs)
