@@ -73,8 +73,8 @@ def test_session_tests_leave_a_paused_session_in_the_real_home_untouched(tmp_pat
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert " passed" in result.stdout
     assert planted.read_bytes() == before
     assert sorted(p.name for p in real_state.iterdir()) == ["live-session.json"]
     assert list(documents.iterdir()) == []
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert " passed" in result.stdout

@@ -137,6 +137,10 @@ class ScriptedPrompter:
     def unasked(self) -> list[str]:
         return [k for k in self.script if k not in self.asked]
 
+    def _help(self, help: str | None) -> None:
+        if help:  # shown above the prompt, as the real prompter does
+            self.console.print(" ".join(help.split()), style="dim")
+
     # --- the Prompter interface --------------------------------------------------------
 
     def show(self, renderable: Any) -> None:
@@ -152,6 +156,7 @@ class ScriptedPrompter:
         return value
 
     def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any:
+        self._help(help)
         value = self._answer(key, label, default)
         assert value is EMERGENCY or isinstance(value, bool), f"{key}: {value!r} is not a bool"
         return value
@@ -189,6 +194,7 @@ class ScriptedPrompter:
         validate: Callable[[str], str | None],
         text_field: bool = True,
     ) -> Any:
+        self._help(help)
         value = self._answer(key, label, default)
         if value is not EMERGENCY:
             problem = validate(str(value))
