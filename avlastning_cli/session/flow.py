@@ -401,7 +401,9 @@ class Walkthrough:
                     self.field(fld)
             if not self.state.progress.get(WRITE, True):
                 return Outcome(rehearsal_done=True, messages=[L["rehearsal_done"]])
-        from avlastning_cli.export.summary import build_summary, render_markdown, write_summary
+        from avlastning_cli.summary.build import build_summary
+        from avlastning_cli.summary.files import write_summary
+        from avlastning_cli.summary.render import render_markdown
 
         summary = build_summary(self.protocol, self.state)
         self.prompter.show(screens.summary_preview(render_markdown(summary, self.protocol), L))

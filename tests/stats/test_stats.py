@@ -49,6 +49,7 @@ def held(
         "follow_up": {"answers": {}, "next_steps": ["manager"], "date": follow_up},
         "lessons": lessons,
         "redactions": 0,
+        "tool": {"name": "avlastning", "version": "0.1.0"},
     }
 
 
@@ -56,9 +57,15 @@ def not_held(date: str, reason: str, lang: str = "sv") -> dict[str, Any]:
     return {
         "schema": "avlastning.summary/1",
         "mode": "not_held",
-        "protocol": {"id": "avlastningssamtal", "version": "1.0", "language": lang},
+        "protocol": {
+            "id": "avlastningssamtal",
+            "version": "1.0",
+            "language": lang,
+            "type": "defusing",
+        },
         "date": date,
         "not_held": {"reason": reason},
+        "tool": {"name": "avlastning", "version": "0.1.0"},
     }
 
 
