@@ -67,6 +67,8 @@ def test_session_tests_leave_a_paused_session_in_the_real_home_untouched(tmp_pat
             "no:cacheprovider",
             "tests/session/test_resume.py",
             "tests/session/test_steps.py",
+            "-k",
+            "not every_prompt and not real_prompts",  # the module-scoped fixture, quickly
         ],
         cwd=REPO,
         env=env,
