@@ -99,22 +99,44 @@ def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Prot
 
         return render_not_held(summary, protocol)
     t = LABELS[protocol.language]
-    yes_no = {True: t["yes"], False: t["no"]}
-    titles = {s.id: s.title for s in protocol.sections}
+    lines = [
+        *_head(summary, protocol, t),
+        *_steps(summary, protocol, t),
+        *_signs(summary, protocol, t),
+        *_follow_up(summary, protocol, t),
+        "",
+        f"## {t['lessons']}",
+        "",
+        summary.lessons or f"({t['none']})",
+    ]
+    if summary.rehearsal is not None:
+        lines += _rehearsal(summary.rehearsal, protocol, t)
+    lines += ["", "---", "", f"{t['redactions']}: {summary.redactions}. {t['privacy']}", ""]
+    return "\n".join(lines)
+
+
+def _yes_no(t: dict[str, str]) -> dict[bool, str]:
+    return {True: t["yes"], False: t["no"]}
+
+
+def _head(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
     lines = [f"# {t['title']}: {protocol.title}", ""]
     if summary.mode == "rehearsal":
         lines += [f"**{t['rehearsal']}**", ""]
     p = summary.protocol
-    lines += [
+    return [
+        *lines,
         f"- {t['protocol']}: {p.id} {p.version} ({p.language})",
         f"- {t['date']}: {summary.date.isoformat()}",
         f"- {t['duration']}: {summary.duration_minutes} {t['minutes']}",
         f"- {t['participants']}: {summary.participants}",
-        f"- {t['second_leader']}: {yes_no[summary.second_leader]}",
-        "",
-        f"## {t['steps']}",
-        "",
+        f"- {t['second_leader']}: {_yes_no(t)[summary.second_leader]}",
     ]
+
+
+def _steps(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+    titles = {s.id: s.title for s in protocol.sections}
+    lines = ["", f"## {t['steps']}", ""]
     for step in summary.steps:
         mark = "x" if step.status == "done" else " "
         lines.append(f"- [{mark}] {titles.get(step.id, step.id)} — {t[step.status]}")
@@ -127,6 +149,10 @@ def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Prot
         r = summary.round
         lines += ["", f"## {t['round']}", ""]
         lines += [f"- {t['spoke']}: {r.spoke}", f"- {t['passed']}: {r.passed}"]
+    return lines
+
+
+def _signs(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
     sign_text = {
         sign.id: sign.text
         for s in protocol.sections
@@ -135,46 +161,47 @@ def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Prot
     }
     w = summary.warning_signs
     flagged = ", ".join(sign_text.get(i, i) for i in w.flagged) or t["none"]
-    lines += ["", f"## {t['signs']}", "", f"- {t['flagged']}: {flagged}"]
-    lines.append(f"- {t['escalated']}: {yes_no[w.escalated]}")
+    return [
+        "",
+        f"## {t['signs']}",
+        "",
+        f"- {t['flagged']}: {flagged}",
+        f"- {t['escalated']}: {_yes_no(t)[w.escalated]}",
+    ]
+
+
+def _follow_up(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
     questions = {f.key(s.id, q.id): q for s in protocol.sections for q in s.questions}
     fu = summary.follow_up
-    lines += ["", f"## {t['follow_up']}", ""]
+    lines = ["", f"## {t['follow_up']}", ""]
     for k, value in fu.answers.items():
         q = questions.get(k)
-        shown = yes_no[value] if isinstance(value, bool) else str(value)
+        shown = _yes_no(t)[value] if isinstance(value, bool) else str(value)
         if isinstance(q, m.ChoiceQuestion):
             shown = next((o.text for o in q.options if o.id == value), shown)
         lines.append(f"- {q.text if q else k} {shown}")
     roles = {c.id: c.role for c in protocol.contacts}
-    lines.append(
-        f"- {t['next_steps']}: " + (", ".join(roles.get(c, c) for c in fu.next_steps) or t["none"])
-    )
+    contacts = ", ".join(roles.get(c, c) for c in fu.next_steps) or t["none"]
+    lines.append(f"- {t['next_steps']}: {contacts}")
     lines.append(f"- {t['follow_up_date']}: {fu.date.isoformat() if fu.date else t['not_set']}")
-    lines += ["", f"## {t['lessons']}", ""]
-    lines += [summary.lessons or f"({t['none']})"]
-    if summary.rehearsal is not None:
-        reh = summary.rehearsal
-        lines += ["", f"## {t['timing']}", ""]
-        for row in reh.timing:
-            lines.append(
-                f"- {titles.get(row.id, row.id)}: {row.minutes} {t['minutes']} "
-                f"({t['target']} {row.target_minutes:g})"
-            )
-        if reh.scenarios:
-            lines += ["", f"## {t['scenarios']}", ""]
-            for sc in reh.scenarios:
-                verdict = t["recommended"] if sc.recommended else t["not_recommended"]
-                lines.append(f"- {sc.id}: {sc.choice} — {verdict}")
-        if reh.self_rating:
-            lines += ["", f"## {t['self_rating']}", ""]
-            for qid, rated in reh.self_rating.items():
-                lines.append(f"- {qid}: {rated if rated not in (None, '') else '–'}")
-    lines += [
-        "",
-        "---",
-        "",
-        f"{t['redactions']}: {summary.redactions}. {t['privacy']}",
-        "",
-    ]
-    return "\n".join(lines)
+    return lines
+
+
+def _rehearsal(reh: sm.Rehearsal, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+    titles = {s.id: s.title for s in protocol.sections}
+    lines = ["", f"## {t['timing']}", ""]
+    for row in reh.timing:
+        lines.append(
+            f"- {titles.get(row.id, row.id)}: {row.minutes} {t['minutes']} "
+            f"({t['target']} {row.target_minutes:g})"
+        )
+    if reh.scenarios:
+        lines += ["", f"## {t['scenarios']}", ""]
+        for sc in reh.scenarios:
+            verdict = t["recommended"] if sc.recommended else t["not_recommended"]
+            lines.append(f"- {sc.id}: {sc.choice} — {verdict}")
+    if reh.self_rating:
+        lines += ["", f"## {t['self_rating']}", ""]
+        for qid, rated in reh.self_rating.items():
+            lines.append(f"- {qid}: {rated if rated not in (None, '') else '–'}")
+    return lines
