@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from avlastning_cli.prompter import MENU, NOT_HELD_REASON
-from tests.session.harness import ENTER, drive, enters, summary
+from tests.session.harness import CTRL_C, ENTER, drive, state_path, summary
 from tests.session.scripted import PARTICIPANTS, play
 
 
@@ -21,9 +22,10 @@ def test_real_prompts_menu_starts_a_session_with_enter(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = drive([], ENTER + enters())
-    assert result.exit_code == 0, result.output
-    assert summary(tmp_path)["mode"] == "live"
+    result = drive([], ENTER + "\x7f5" + ENTER + CTRL_C)  # Enter: lead a session; 5 people
+    assert result.exit_code == 130, result.output
+    state = json.loads(state_path().read_text(encoding="utf-8"))
+    assert state["mode"] == "live" and state["answers"]["participants"] == 5
 
 
 def test_menu_offers_resume_first_when_a_session_is_paused(

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.session.harness import CTRL_C, ENTER, drive, enters, state_path, summary
+from tests.session.harness import CTRL_C, DOWN, ENTER, drive, state_path, summary
 from tests.session.scripted import (
     EMERGENCY,
     ESCALATIONS,
@@ -175,7 +175,9 @@ def test_real_prompts_ctrl_c_then_resume_keeps_the_answers(tmp_path: Path) -> No
     assert first.exit_code == 130, first.output
     assert "avlastning resume" in first.output
     assert state_path().exists()
-    second = drive(["resume"], enters())
+    # the resumed opening shows 3 as the default: Enter keeps it; then pause (go on, pause, …)
+    second = drive(["resume"], ENTER * 2 + DOWN + ENTER)
     assert second.exit_code == 0, second.output
-    assert summary(tmp_path)["participants"] == 3
-    assert not state_path().exists()
+    assert "pausat och sparat" in second.output
+    saved = json.loads(state_path().read_text(encoding="utf-8"))
+    assert saved["answers"]["participants"] == 3 and saved["position"] == -1
