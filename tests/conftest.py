@@ -1,7 +1,17 @@
-"""Shared test set-up: deterministic output, and never the user's real state or cache folder."""
+"""Shared test set-up: deterministic output, and never the user's real folders.
+
+Isolation happens in :func:`pytest_configure`, before any test module is imported and before
+any fixture (of any scope) runs: every place the tool or a library could read or write the
+user's own files (state, data, config, cache, home) points at a temporary folder for the
+whole run. A module- or session-scoped fixture therefore cannot reach a real paused session.
+The autouse fixture then gives each test a state folder of its own.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,21 +19,45 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PROTOCOLS = REPO / "protocols"
 
+#: Environment variables that name a user folder (POSIX, macOS via HOME, Windows).
+USER_FOLDERS = (
+    "HOME",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "XDG_STATE_HOME",
+    "XDG_DATA_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_RUNTIME_DIR",
+)
+_SANDBOX: Path | None = None
 
-@pytest.fixture(scope="session")
-def protocol_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One protocol cache for the whole run (as one user's machine has): most loads hit it."""
-    return tmp_path_factory.mktemp("cache")
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _SANDBOX
+    _SANDBOX = Path(tempfile.mkdtemp(prefix="avlastning-tests-"))
+    for name in USER_FOLDERS:
+        folder = _SANDBOX / name.lower()
+        folder.mkdir(mode=0o700)
+        os.environ[name] = str(folder)
+    state = _SANDBOX / "avlastning-state"
+    state.mkdir(mode=0o700)
+    os.environ["AVLASTNING_STATE_DIR"] = str(state)
+    # one protocol cache for the whole run, as one user's machine has: most loads hit it
+    cache = _SANDBOX / "avlastning-cache"
+    cache.mkdir(mode=0o700)
+    os.environ["AVLASTNING_CACHE_DIR"] = str(cache)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _SANDBOX is not None:
+        shutil.rmtree(_SANDBOX, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
-def _isolated(
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path_factory: pytest.TempPathFactory,
-    protocol_cache_dir: Path,
-) -> None:
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     monkeypatch.setenv("AVLASTNING_STATE_DIR", str(tmp_path_factory.mktemp("state")))
-    monkeypatch.setenv("AVLASTNING_CACHE_DIR", str(protocol_cache_dir))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")
