@@ -3,6 +3,8 @@
 - md, txt and html against the typer floor (a minimal typer app running one subcommand with
   one option; it imports pydantic through typer), target at most 1.25x;
 - pdf against `python -c "import fpdf"` (what any fpdf2 document costs), target at most 1.3x.
+For scale, the least a typer command writing a PDF costs: a minimal typer app running one
+subcommand with one option that writes one line of text in the bundled font with fpdf2.
 Whole processes, alternating, medians (see timing.py); a temporary cache folder is used.
 Run: python benchmarks/exports.py [--runs N]
 """
@@ -32,6 +34,26 @@ EXPORTS: list[tuple[str, list[str], str]] = [
     ("card pdf", ["card", "-f", "pdf", "-o", "{out}.pdf"], FPDF),
 ]
 TARGETS = {FLOOR: 1.25, FPDF: 1.3}
+FONT = Path(__file__).resolve().parent.parent / "avlastning_cli/export/fonts/DejaVuSans.ttf"
+TYPER_PDF = '''
+import sys
+import typer
+app = typer.Typer()
+@app.command()
+def one(out: str = typer.Option(..., help="Where.")) -> None:
+    """One."""
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", sys.argv[-1])
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=10)
+    pdf.cell(text="Avlastningssamtal: en rad med å, ä och ö.")
+    pdf.output(out)
+@app.command()
+def two() -> None:
+    """Two."""
+app(sys.argv[1:-1])
+'''
 
 
 def export(args: list[str], folder: Path, env: dict[str, str]) -> Callable[[], Timing]:
@@ -50,9 +72,17 @@ def main() -> None:
         tmp = Path(name)
         env = dict(os.environ, AVLASTNING_CACHE_DIR=str(tmp / "cache"))
         floor = write_script(tmp, "typer_floor.py", TYPER_FLOOR)
+        typer_pdf = write_script(tmp, "typer_pdf.py", TYPER_PDF)
         cases = [
             Case(FLOOR, process([sys.executable, str(floor), "one", "--lang", "en"])),
             Case(FPDF, process([sys.executable, "-c", "import fpdf"])),
+            Case(
+                "typer app's one-line pdf",
+                process(
+                    [sys.executable, str(typer_pdf), "one", "--out", str(tmp / "t.pdf"), str(FONT)]
+                ),
+                FPDF,
+            ),
         ]
         cases += [
             Case(label, export(command, tmp, env), base, TARGETS[base])
