@@ -125,11 +125,20 @@ def check_summary(data: Any) -> dict[str, Any]:
     return data
 
 
+#: A summary is a few kilobytes; anything far larger is not one (and is not read whole).
+MAX_SUMMARY_BYTES = 1_000_000
+
+
 def read_summary(path: Path) -> dict[str, Any]:
+    from avlastning_cli.errors import UserError
+    from avlastning_cli.fsutil import TooLarge, read_bounded
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise NotASummary(f"cannot be read ({exc.strerror or exc})") from None
+        raw = read_bounded(path, MAX_SUMMARY_BYTES, "summary")
+    except TooLarge:
+        raise NotASummary(f"more than {MAX_SUMMARY_BYTES:,} bytes") from None
+    except UserError as exc:
+        raise NotASummary(exc.message.removeprefix(f"{path}: ").rstrip(".")) from None
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -20,11 +20,12 @@ from avlastning_cli.session import state as st
 from avlastning_cli.session.engine import WRITE, Engine
 from avlastning_cli.session.flow import EMERGENCY, FilePrompter, Outcome, Paused, Walkthrough
 from avlastning_cli.session.tty import is_terminal
+from avlastning_cli.ui.console import safe_console
 from avlastning_cli.ui.labels import labels
 
 
 def _console() -> Console:
-    return Console(highlight=False)
+    return safe_console()
 
 
 def run_session(
@@ -74,21 +75,66 @@ def run_session(
         st.discard(mode)
     state = st.new_state(mode, protocol.id, protocol.version, protocol.language, path, out_dir)
     state.progress[WRITE] = write
-    st.save(state)
-    _walk(protocol, state, prompter, console)
+    save = AutoSave(console, L)
+    save(state)
+    _walk(protocol, state, prompter, console, save)
 
 
-def _walk(protocol: Protocol, state: st.SessionState, prompter: Any, console: Console) -> None:
+class AutoSave:
+    """Saves the state after every answer. When that fails (a full disk, an unwritable state
+    folder) the leader is told once, plainly, and the session goes on: it can still be
+    finished and its summary saved. When saving works again, that is said too."""
+
+    def __init__(self, console: Console, L: dict[str, str]) -> None:
+        self.console = console
+        self.L = L
+        self.failing: str | None = None
+
+    def __call__(self, state: st.SessionState) -> None:
+        try:
+            st.save(state)
+        except OSError as exc:
+            if self.failing is None:
+                self.failing = exc.strerror or str(exc)
+                self.console.print(
+                    self.L["autosave_failed"].format(why=self.failing), style="yellow"
+                )
+            return
+        if self.failing is not None:
+            self.failing = None
+            self.console.print(self.L["autosave_back"], style="dim")
+
+
+def _walk(
+    protocol: Protocol,
+    state: st.SessionState,
+    prompter: Any,
+    console: Console,
+    save: AutoSave | None = None,
+) -> None:
     L = labels(protocol.language)
-    walk = Walkthrough(protocol, state, prompter, save=st.save)
+    save = save or AutoSave(console, L)
+    walk = Walkthrough(protocol, state, prompter, save=save)
     try:
-        outcome = walk.run()
-    except Paused as exc:
-        console.print(str(exc))
-        return
+        while True:
+            try:
+                outcome = walk.run()
+            except Paused as exc:
+                if save.failing is not None:
+                    save(state)  # one more try: the disk may have room again
+                if save.failing is None:
+                    console.print(str(exc))
+                    return
+                # a pause that cannot be saved would lose the session: stay in it instead
+                console.print(L["pause_unsaved"].format(why=save.failing), style="yellow")
+                continue
+            break
     except Interrupted as exc:
         console.print()
-        console.print(str(exc) or L["interrupted"])
+        if save.failing is not None:
+            console.print(L["save_failed_nostate"].format(why=save.failing))
+        else:
+            console.print(str(exc) or L["interrupted"])
         raise
     st.discard(state.mode)
     _report(outcome, console)
@@ -102,7 +148,7 @@ def _report(outcome: Outcome, console: Console) -> None:
 def _read_state(mode: Mode, L: dict[str, str]) -> st.SessionState | None:
     try:
         return st.load(mode)
-    except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError):
+    except (ValueError, TypeError, KeyError, AttributeError):  # UnicodeDecodeError: a ValueError
         raise UserError(L["corrupt_state"].format(file=st.state_file(mode))) from None
 
 
@@ -123,6 +169,8 @@ def _continue(state: st.SessionState, console: Console) -> None:
         state.protocol_sha256 = st.file_sha256(path)
         Engine(protocol, state).keep_fitting_answers()
         st.save(state)
+    else:  # a hand-edited answer of the wrong type is dropped here, not a crash later
+        Engine(protocol, state).keep_fitting_answers()
     _walk(protocol, state, InteractivePrompter(L, console), console)
 
 

@@ -45,10 +45,44 @@ class SessionState:
 
     @classmethod
     def from_json(cls, text: str) -> SessionState:
+        """The state in ``text``; ValueError when it is not a state file of this version or a
+        value has the wrong type (a hand-edited ``position: "x"`` must not crash later)."""
         data = json.loads(text)
-        if data.get("version") != STATE_VERSION:
-            raise ValueError(f"unknown state version {data.get('version')!r}")
+        if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+            raise ValueError("not a state file of this version")
+        for name, kinds in _TYPES.items():
+            if name in data and (
+                not isinstance(data[name], kinds) or (isinstance(data[name], bool) and int in kinds)
+            ):
+                raise ValueError(f"'{name}' has the wrong type")
+        if not all(
+            isinstance(v, int | float) and not isinstance(v, bool)
+            for v in data.get("seconds", {}).values()
+        ):
+            raise ValueError("'seconds' holds something that is not a number")
+        if data.get("mode") not in ("live", "rehearsal"):
+            raise ValueError("'mode' is not live or rehearsal")
         return cls(**data)
+
+
+#: The JSON types each field may have (int for float is fine: JSON writes 3.0 as 3 elsewhere).
+_TYPES: dict[str, tuple[type, ...]] = {
+    "mode": (str,),
+    "protocol_id": (str,),
+    "protocol_version": (str,),
+    "language": (str,),
+    "protocol_path": (str,),
+    "protocol_sha256": (str,),
+    "out_dir": (str,),
+    "started_at": (str,),
+    "date": (str,),
+    "position": (int,),
+    "answers": (dict,),
+    "redactions": (int,),
+    "seconds": (dict,),
+    "progress": (dict,),
+    "version": (int,),
+}
 
 
 def file_sha256(path: Path) -> str:
@@ -98,17 +132,36 @@ def save(state: SessionState) -> Path:
     return path
 
 
+#: A state file is a few kilobytes; it is never read whole beyond this.
+MAX_STATE_BYTES = 10_000_000
+
+
 def load(mode: Mode) -> SessionState | None:
+    """The saved state, None if there is none; ValueError if it cannot be used, UserError
+    (plain message) if it cannot be read at all (a folder, no permission)."""
+    from avlastning_cli.fsutil import TooLarge, read_bounded
+
     path = state_file(mode)
-    try:
-        return SessionState.from_json(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return None
+    try:
+        raw = read_bounded(path, MAX_STATE_BYTES, "saved session")
+    except TooLarge:
+        raise ValueError("too large") from None
+    return SessionState.from_json(raw.decode("utf-8"))
 
 
 def discard(mode: Mode) -> bool:
+    path = state_file(mode)
     try:
-        state_file(mode).unlink()
+        path.unlink()
     except FileNotFoundError:
         return False
+    except OSError as exc:
+        from avlastning_cli.errors import UserError
+
+        raise UserError(
+            f"The saved session {path} cannot be removed ({exc.strerror or exc}).",
+            "Remove it yourself, or set another folder with AVLASTNING_STATE_DIR.",
+        ) from None
     return True
