@@ -155,7 +155,7 @@ def discard(mode: Mode) -> bool:
     path = state_file(mode)
     try:
         path.unlink()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing there (the folder is not one)
         return False
     except OSError as exc:
         from avlastning_cli.errors import UserError
