@@ -26,8 +26,8 @@ def plain(result: object, code: int = 1) -> str:
     """The result ended with ``code`` through a message, not an exception."""
     exc = getattr(result, "exception", None)
     assert exc is None or isinstance(exc, SystemExit), repr(exc)
-    assert getattr(result, "exit_code") == code, getattr(result, "output")
-    return str(getattr(result, "output"))
+    assert result.exit_code == code, result.output
+    return str(result.output)
 
 
 # --- unreadable protocol (tests run as root, so mode 000 would still be readable) --------
@@ -179,7 +179,7 @@ def test_stdout_on_a_full_device_says_so_plainly(args: list[str], tmp_path: Path
     assert result.returncode == 1
     assert (
         b"could not be written in full" in result.stderr
-        or "kunde inte skrivas klart".encode() in result.stderr
+        or b"kunde inte skrivas klart" in result.stderr
     )
 
 
@@ -196,6 +196,6 @@ def test_a_raw_control_character_in_yaml_is_located_by_line_and_column(tmp_path:
 
 def test_invalid_utf8_is_located_by_line_and_column(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_bytes('id: x\ntitle: "åäö \xff"\n'.encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+    bad.write_bytes('id: x\ntitle: "åäö \xff"\n'.encode().replace(b"\xc3\xbf", b"\xff"))
     output = plain(runner.invoke(app, ["validate", str(bad)]))
     assert f"{bad}:2:13: the file is not UTF-8 text" in output
