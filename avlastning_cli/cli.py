@@ -426,12 +426,21 @@ def resume_cmd(
     discard: Annotated[
         bool, typer.Option("--discard", help="Drop the paused session instead.")
     ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Save the summary in this folder instead (e.g. when the first one could not "
+            "be written).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Go on with a paused or interrupted session, where it was."""
     from avlastning_cli.session.live import resume_session
 
     with handled():
-        resume_session(discard)
+        resume_session(discard, out)
 
 
 @app.command("not-held")

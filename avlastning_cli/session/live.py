@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
@@ -59,6 +60,8 @@ def run_session(
         from avlastning_cli.session.answers import load_answers
 
         answers = load_answers(answers_file, protocol, mode)
+        if write:
+            check_out_dir(out_dir, L)
         state = st.new_state(mode, protocol.id, protocol.version, protocol.language, path, out_dir)
         state.progress[WRITE] = write
         walk = Walkthrough(protocol, state, FilePrompter(), save=lambda s: None)
@@ -67,6 +70,9 @@ def run_session(
         return
     if not is_terminal():
         raise NoTerminalError(L["no_terminal"])
+    if write:
+        check_out_dir(out_dir, L)
+    _claim(mode, L)  # before the saved state is read: it may be another terminal's, in use
     prompter = interactive_prompter(L, console)
     existing = _read_state(mode, L)
     if existing is not None:
@@ -126,6 +132,15 @@ def _walk(
     save = save or AutoSave(console, L)
     walk = Walkthrough(protocol, state, prompter, save=save)
     try:
+        _walk_to_end(walk, state, console, save, L)
+    finally:
+        st.release(state.mode)
+
+
+def _walk_to_end(
+    walk: Walkthrough, state: st.SessionState, console: Console, save: AutoSave, L: dict[str, str]
+) -> None:
+    try:
         while True:
             try:
                 outcome = walk.run()
@@ -148,6 +163,45 @@ def _walk(
         raise
     st.discard(state.mode)
     _report(outcome, console)
+
+
+def _claim(mode: Mode, L: dict[str, str]) -> None:
+    """One session per mode at a time: a second terminal is told where the first one runs,
+    instead of deleting its state (or offering it, still running, as paused)."""
+    owner = st.claim(mode)
+    if owner is not None:
+        raise UserError(_running(owner, L), L["session_running_hint"])
+
+
+def _running(owner: dict[str, Any], L: dict[str, str]) -> str:
+    tty = str(owner.get("terminal") or "")
+    return L["session_running"].format(
+        where=L["session_running_where"].format(tty=tty) if tty else "",
+        pid=owner.get("pid", "?"),
+        when=str(owner.get("started", "?")).replace("T", " "),
+    )
+
+
+def check_out_dir(folder: Path, L: dict[str, str]) -> None:
+    """Before the first step: the summary's folder exists (or can be made) and takes a file.
+    A read-only folder, a file or /proc is found now, not after the whole session."""
+    import tempfile
+
+    from avlastning_cli.fsutil import PARTIAL_PREFIX, PARTIAL_SUFFIX, clean_partials
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            prefix=PARTIAL_PREFIX, suffix=PARTIAL_SUFFIX, dir=folder
+        ) as probe:
+            probe.write(b"-")
+            probe.flush()
+    except OSError as exc:
+        raise UserError(
+            L["out_unwritable"].format(folder=folder, why=exc.strerror or exc),
+            L["out_unwritable_hint"],
+        ) from None
+    clean_partials(folder)  # what a run killed while writing left behind
 
 
 def _report(outcome: Outcome, console: Console) -> None:
@@ -183,25 +237,53 @@ def _continue(state: st.SessionState, console: Console) -> None:
     _walk(protocol, state, interactive_prompter(L, console), console)
 
 
-def resume_session(discard: bool = False) -> None:
-    """`avlastning resume [--discard]`: go on with the paused session, or drop it."""
+def resume_session(discard: bool = False, out: Path | None = None) -> None:
+    """`avlastning resume [--discard] [--out DIR]`: go on with a paused session (asking which
+    when a session and a rehearsal are both paused), or drop it; ``out`` saves it elsewhere."""
     from avlastning_cli.protocol.registry import default_language
 
     L = labels(default_language())
     console = _console()
     modes: tuple[Mode, ...] = ("live", "rehearsal")
+    running = [owner for m in modes if (owner := st.claim(m)) is not None]
+    mine = [m for m in modes if st.held(m)]
     if discard:
-        removed = [m for m in modes if st.discard(m)]
+        removed = [m for m in mine if st.discard(m)]
+        if not removed and running:
+            raise UserError(_running(running[0], L), L["session_running_hint"])
         console.print(L["discarded"] if removed else L["nothing_to_resume"])
         return
-    for mode in modes:
-        state = _read_state(mode, L)
-        if state is not None:
-            if not is_terminal():
-                raise NoTerminalError(labels(state.language)["needs_terminal"])
-            _continue(state, console)
-            return
-    raise UserError(L["nothing_to_resume"])
+    paused = [s for m in mine if (s := _read_state(m, L)) is not None]
+    if not paused:
+        if running:
+            raise UserError(_running(running[0], L), L["session_running_hint"])
+        raise UserError(L["nothing_to_resume"])
+    if not is_terminal():
+        raise NoTerminalError(labels(paused[0].language)["needs_terminal"])
+    state = _pick_paused(paused, L, console)
+    if out is not None:
+        check_out_dir(out, labels(state.language))
+        state.out_dir = str(out.resolve())
+        st.save(state)
+    elif state.progress.get(WRITE, True):
+        check_out_dir(Path(state.out_dir), labels(state.language))
+    _continue(state, console)
+
+
+def _pick_paused(
+    paused: list[st.SessionState], L: dict[str, str], console: Console
+) -> st.SessionState:
+    """The one paused session, or the one the leader picks when there are several."""
+    if len(paused) == 1:
+        return paused[0]
+    prompter = interactive_prompter(L, console)
+    options = [
+        (s.mode, L[f"paused_{s.mode}"].format(when=s.started_at.replace("T", " "))) for s in paused
+    ]
+    choice: Any = EMERGENCY
+    while choice is EMERGENCY:
+        choice = prompter.navigate(L["which_session"], options, options[0][0], key=pk.RESUME_WHICH)
+    return next(s for s in paused if s.mode == choice)
 
 
 def has_paused() -> bool:

@@ -139,6 +139,17 @@ SV: dict[str, str] = {
         "Inget sparat samtal finns heller ({why}). Skriv av svaren innan du stänger fönstret."
     ),
     "output_lost": "Utskriften kunde inte skrivas klart ({why}).",
+    "session_running": (
+        "Ett samtal pågår redan{where} (process {pid}, startat {when}). Två samtal kan inte "
+        "sparas på samma ställe samtidigt."
+    ),
+    "session_running_hint": (
+        "Avsluta eller pausa det där först. Ett pausat samtal fortsätter du med: avlastning resume"
+    ),
+    "session_running_where": " i terminalen {tty}",
+    "which_session": "Vilket pausat samtal vill du fortsätta?",
+    "paused_live": "Samtalet från {when}",
+    "paused_rehearsal": "Övningen från {when}",
 }
 
 EN: dict[str, str] = {
@@ -265,6 +276,17 @@ EN: dict[str, str] = {
         "the window."
     ),
     "output_lost": "The output could not be written in full ({why}).",
+    "session_running": (
+        "A session is already running{where} (process {pid}, started {when}). Two sessions "
+        "cannot be saved in the same place at once."
+    ),
+    "session_running_hint": (
+        "Finish or pause it there first. A paused session goes on with: avlastning resume"
+    ),
+    "session_running_where": " in terminal {tty}",
+    "which_session": "Which paused session do you want to go on with?",
+    "paused_live": "The session from {when}",
+    "paused_rehearsal": "The rehearsal from {when}",
 }
 
 LABELS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
