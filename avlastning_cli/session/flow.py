@@ -435,8 +435,8 @@ class Walkthrough:
             paths = write_summary(self.protocol, summary, folder)
         except OSError as exc:  # the state stays (saved after every answer): say where else
             self.commit()
+            hint = "save_failed_hint" if self.prompter.interactive else "save_failed_answers_hint"
             raise UserError(
-                L["save_failed"].format(folder=folder, why=exc.strerror or exc),
-                L["save_failed_hint"],
+                L["save_failed"].format(folder=folder, why=exc.strerror or exc), L[hint]
             ) from None
         return Outcome(saved=paths, messages=[L["saved"], str(paths[0]), str(paths[1])])

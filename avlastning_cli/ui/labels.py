@@ -135,6 +135,7 @@ SV: dict[str, str] = {
         "Inget är förlorat: samtalet är sparat. Spara i en annan mapp med: "
         "avlastning resume --out MAPP"
     ),
+    "save_failed_answers_hint": "Kör samma kommando igen med --out MAPP.",
     "save_failed_nostate": (
         "Inget sparat samtal finns heller ({why}). Skriv av svaren innan du stänger fönstret."
     ),
@@ -271,6 +272,7 @@ EN: dict[str, str] = {
         "Nothing is lost: the session is saved. Save it in another folder with: "
         "avlastning resume --out FOLDER"
     ),
+    "save_failed_answers_hint": "Run the same command again with --out FOLDER.",
     "save_failed_nostate": (
         "There is no saved session either ({why}). Copy the answers down before you close "
         "the window."

@@ -78,3 +78,42 @@ def test_aao_typed_under_a_non_utf8_locale_are_kept(locale: dict[str, str], tmp_
         pane.close()
     summary = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
     assert summary["lessons"] == "åäö gick bra"
+
+
+@needs_tmux
+def test_two_terminals_one_state_the_second_is_told_and_touches_nothing(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    env = base_env(state)
+    first = Pane(["run", "--out", str(tmp_path / "out")], env, tmp_path)
+    second: Pane | None = None
+    try:
+        first.wait_for("Hur många deltar")
+        first.type("5")
+        first.keys("Enter")
+        first.wait_for("andra samtalsledare")
+        saved = (state / "live-session.json").read_bytes()
+
+        second = Pane(["run", "--out", str(tmp_path / "out")], env, tmp_path)
+        assert second.wait_exit() == 1
+        screen = second.screen()
+        assert "Ett samtal pågår redan i terminalen /dev/" in screen, screen
+        assert "Traceback" not in screen and "Fortsätt det pausade" not in screen
+        assert (state / "live-session.json").read_bytes() == saved  # untouched
+
+        resume = Pane(["resume"], env, tmp_path)
+        assert resume.wait_exit() == 1
+        assert "Ett samtal pågår redan" in resume.screen()
+        resume.close()
+
+        first.keys("C-c")  # the first pauses; now the second may take it over
+        assert first.wait_exit() == 130
+        second.close()
+        second = Pane(["run", "--out", str(tmp_path / "out")], env, tmp_path)
+        second.wait_for("Fortsätt det pausade samtalet")
+        assert "pågår redan" not in second.screen()
+    finally:
+        first.close()
+        if second is not None:
+            second.close()
+    saved_state = json.loads((state / "live-session.json").read_text(encoding="utf-8"))
+    assert saved_state["answers"]["participants"] == 5
