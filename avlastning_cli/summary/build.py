@@ -3,6 +3,7 @@ step, the date and the count of masked items. The fields' roles say what each an
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Protocol
 
@@ -102,9 +103,7 @@ def build_summary(protocol: m.Protocol, session: SessionValues) -> sm.HeldSummar
     )
 
 
-def _date(text: str) -> Any:
-    import datetime as dt
-
+def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
