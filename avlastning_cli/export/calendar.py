@@ -79,7 +79,8 @@ def follow_up_ics(protocol: m.Protocol, summary: dict[str, Any]) -> bytes:
         "BEGIN:VEVENT",
         f"SUMMARY:{title}",
         f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+        # without DTEND an all-day event lasts its one day (RFC 5545): the last day has none
+        *([f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"] if day < dt.date.max else []),
         f"DTSTAMP:{written:%Y%m%d}T000000Z",
         f"UID:{_uid(summary)}",
         "CLASS:PRIVATE",

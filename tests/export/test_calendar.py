@@ -154,7 +154,8 @@ def _by_icalendar(protocol, summary) -> bytes:  # type: ignore[no-untyped-def]
     written = dt.date.fromisoformat(summary["date"])
     event.add("dtstamp", dt.datetime.combine(written, dt.time(0, 0), tzinfo=dt.UTC))
     event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
+    if day < dt.date.max:
+        event.add("dtend", day + dt.timedelta(days=1))
     event.add("summary", title)
     text = calendar.description(protocol, summary)
     if text:
