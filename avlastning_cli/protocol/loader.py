@@ -30,7 +30,7 @@ def load_protocol(path: Path) -> m.Protocol:
     """
     from avlastning_cli.protocol import cache
 
-    raw = _small_file_bytes(path)
+    raw = _read_bytes(path)
     if raw is not None:
         cached = cache.get(raw)
         if cached is not None:
@@ -41,16 +41,16 @@ def load_protocol(path: Path) -> m.Protocol:
     return protocol
 
 
-def _small_file_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it cannot be read or is too big (the full read says why)."""
+def _read_bytes(path: Path) -> bytes | None:
+    """The file's bytes (bounded, never waiting on a pipe), or None when it is too big: the
+    full read then says so in its own words."""
+    from avlastning_cli.fsutil import TooLarge, read_bounded
     from avlastning_cli.yamlsrc import MAX_BYTES
 
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError:
+        return read_bounded(path, MAX_BYTES, "protocol")
+    except TooLarge:
         return None
-    return raw if len(raw) <= MAX_BYTES else None
 
 
 def open_protocol(ref: str | None, lang: str | None = None) -> tuple[m.Protocol, Path]:
@@ -64,14 +64,11 @@ def open_protocol(ref: str | None, lang: str | None = None) -> tuple[m.Protocol,
 def read_protocol(path: Path, raw: bytes | None = None) -> tuple[m.Protocol, Source]:
     """Read and validate in full (no cache), also returning the located source (for strict
     checks). ``raw`` is the file's bytes when the caller has read them already."""
-    from avlastning_cli.yamlsrc import YamlProblem, load, read_text
+    from avlastning_cli.yamlsrc import YamlProblem, decode_utf8, load, read_text
 
     try:
-        text = None
-        if raw is not None:
-            with contextlib.suppress(UnicodeDecodeError):
-                text = raw.decode("utf-8-sig")
-        source = load(read_text(path, "protocol") if text is None else text, str(path))
+        text = read_text(path, "protocol") if raw is None else decode_utf8(raw, str(path))
+        source = load(text, str(path))
     except YamlProblem as exc:
         raise ProtocolError(str(path), exc.issues, HINT) from None
     return validate_source(source), source
