@@ -12,7 +12,7 @@ import pytest
 from tests.session.harness import CTRL_C, DOWN, ENTER, SPACE, drive, enters, state_path, summary
 
 UP = "\x1b[A"
-EMERGENCY_FIRST_SIGN = "!" + DOWN + ENTER  # the emergency key, then the first sign
+EMERGENCY_THIRD_SIGN = "!" + DOWN * 3 + ENTER  # the emergency key, then the third sign
 
 # One unit per prompt: (step, keys, keys that keep the stored answer when the step is
 # asked again after a resume; None when the prompt is not asked again, like a counted turn).
@@ -25,23 +25,27 @@ UNITS: list[tuple[str, str, str | None]] = [
     ("setup", ENTER, ENTER),
     ("purpose", ENTER, ENTER),
     ("ground_rules", UP + ENTER, ENTER),  # phones off: yes
-    ("ground_rules", EMERGENCY_FIRST_SIGN + ENTER, ENTER),  # emergency, then go on
+    ("ground_rules", EMERGENCY_THIRD_SIGN + ENTER, ENTER),  # emergency, then go on
     ("introductions", DOWN + ENTER, ENTER),  # skip this step
     ("round", ENTER, None),  # person 1 spoke
     ("round", DOWN + ENTER, None),  # person 2 passed
     ("round", ENTER, ENTER),  # person 3 spoke; asked again: "do the round again?" no
     ("round", ENTER, ENTER),
+    ("information", ENTER, ENTER),
     ("tell_at_home", ENTER, ENTER),
-    ("warning_signs", DOWN + SPACE + ENTER, ENTER),  # the second sign
+    ("warning_signs", DOWN * 3 + SPACE + ENTER, ENTER),  # the fourth sign
     ("warning_signs", ENTER, ENTER),
     ("practical", UP + ENTER, ENTER),  # other staff: yes
     ("practical", ENTER, ENTER),
+    ("practical", ENTER, ENTER),  # staying on shift: no
     ("practical", UP + ENTER, ENTER),  # someone alone tonight: yes
     ("practical", UP + ENTER, ENTER),  # ... arranged: yes
     ("practical", "Rutinen for larm behover ses over" + ENTER + ENTER, ENTER),  # text, keep
     ("practical", ENTER, ENTER),
     ("next_steps", "3" + ENTER, ENTER),  # follow-up in 3 days
     ("next_steps", ENTER, ENTER),
+    ("closing", UP + ENTER, ENTER),  # cards handed out: yes
+    ("closing", ENTER, ENTER),
     ("closing", ENTER, ENTER),
     ("end", ENTER, ENTER),  # save
 ]
@@ -67,6 +71,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     assert {s["id"]: s["status"] for s in data["steps"]}["introductions"] == "skipped"
     assert data["follow_up"]["answers"]["practical.alone_tonight_arranged"] is True
     assert data["follow_up"]["date"]
+    assert data["checks"]["closing.cards_handed_out"] is True
     assert data["lessons"] == "Rutinen for larm behover ses over"
     return data
 
@@ -75,7 +80,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 # the round, the free text); every prompt would take a minute on a slow machine
 AT = sorted(
     {next(i for i, u in enumerate(UNITS) if u[0] == step) for step, _, _ in UNITS}
-    | {11, 13, 21, 22}
+    | {11, 13, 23, 24}
 )
 
 

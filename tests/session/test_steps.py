@@ -8,9 +8,9 @@ from tests.session.harness import DOWN, ENTER, drive, enters, summary, summary_f
 
 # With the default of 1 participant, the prompts come in this order (Enter answers each):
 # 0 participants, 1 second leader, 2 go on | setup: 3-4 checks, 5 go on | 6 purpose |
-# ground rules: 7 check, 8 go on | 9 introductions | round: 10 turn, 11 go on | 12 tell at
-# home | warning signs: 13 marks, 14 go on | practical: 15-17 yes/no, 18 lessons, 19 go on |
-# next steps: 20 follow-up date, 21 go on | 22 closing | 23 save
+# ground rules: 7 check, 8 go on | 9 introductions | round: 10 turn, 11 go on | 12 information |
+# 13 tell at home | warning signs: 14 marks, 15 go on | practical: 16-19 yes/no, 20 lessons,
+# 21 go on | next steps: 22 follow-up date, 23 go on | closing: 24-25 checks, 26 go on | 27 save
 BACK = DOWN * 2 + ENTER  # go on, skip, back, pause, emergency
 PAUSE = DOWN * 3 + ENTER
 
@@ -36,7 +36,7 @@ def test_back_keeps_answers_given_in_the_step(tmp_path: Path) -> None:
 
 
 def test_emergency_key_records_the_sign_and_returns_to_the_same_step(tmp_path: Path) -> None:
-    keys = ENTER * 6 + "!" + DOWN * 2 + ENTER + enters()  # at purpose: the second sign
+    keys = ENTER * 6 + "!" + DOWN * 4 + ENTER + enters()  # at purpose: the fourth sign
     result = run(tmp_path, keys)
     out = result.output
     assert "Nödläge" in out and "Ring 112" in out
@@ -60,8 +60,8 @@ def test_emergency_from_the_menu_entry_and_just_looking_records_nothing(tmp_path
 
 
 def test_emergency_inside_a_question_returns_to_that_question(tmp_path: Path) -> None:
-    # at the first check of setup: !, pick the first sign, then answer the check "Ja"
-    keys = ENTER * 3 + "!" + DOWN + ENTER + "\x1b[A" + ENTER + enters()
+    # at the first check of setup: !, pick the third sign, then answer the check "Ja"
+    keys = ENTER * 3 + "!" + DOWN * 3 + ENTER + "\x1b[A" + ENTER + enters()
     run(tmp_path, keys)
     data = summary(tmp_path)
     assert data["warning_signs"]["escalations"] == ["overwhelming_reaction"]
@@ -81,12 +81,12 @@ def test_skip_marks_a_step_skipped(tmp_path: Path) -> None:
     run(tmp_path, keys)
     steps = {s["id"]: s["status"] for s in summary(tmp_path)["steps"]}
     assert steps["introductions"] == "skipped"
-    assert list(steps.values()).count("done") == 9
+    assert list(steps.values()).count("done") == 10
 
 
 def test_free_text_is_scrubbed_shown_and_stored_scrubbed(tmp_path: Path) -> None:
     text = "Anna Svensson ringde 070-123 45 67 om larmet, rutinen behover ses over"
-    keys = ENTER * 18 + text + ENTER + ENTER + enters()
+    keys = ENTER * 20 + text + ENTER + ENTER + enters()
     result = run(tmp_path, keys)
     assert "Så här sparas texten" in result.output
     assert "rensas från personuppgifter" in result.output
@@ -99,22 +99,22 @@ def test_free_text_is_scrubbed_shown_and_stored_scrubbed(tmp_path: Path) -> None
 
 
 def test_free_text_can_be_typed_again(tmp_path: Path) -> None:
-    keys = ENTER * 18 + "Ring 070-123 45 67" + ENTER + DOWN + ENTER
+    keys = ENTER * 20 + "Ring 070-123 45 67" + ENTER + DOWN + ENTER
     keys += "\x7f" * 30 + "Mer stod vid larm" + ENTER + ENTER + enters()
     run(tmp_path, keys)
     assert summary(tmp_path)["lessons"] == "Mer stod vid larm"
 
 
 def test_follow_up_date_accepts_days_or_a_date(tmp_path: Path) -> None:
-    run(tmp_path, ENTER * 20 + "2031-05-06" + ENTER + enters())
+    run(tmp_path, ENTER * 22 + "2031-05-06" + ENTER + enters())
     assert summary(tmp_path)["follow_up"]["date"] == "2031-05-06"
 
 
 def test_warning_sign_marked_shows_its_action(tmp_path: Path) -> None:
-    keys = ENTER * 13 + " " + ENTER + enters()  # mark the first sign
+    keys = ENTER * 14 + " " + ENTER + enters()  # mark the first sign
     result = run(tmp_path, keys)
     assert "Gör så här nu" in result.output
-    assert summary(tmp_path)["warning_signs"]["flagged"] == ["overwhelming_reaction"]
+    assert summary(tmp_path)["warning_signs"]["flagged"] == ["life_at_risk"]
 
 
 def test_pause_saves_and_exits_calmly(tmp_path: Path) -> None:
@@ -127,7 +127,7 @@ def test_pause_saves_and_exits_calmly(tmp_path: Path) -> None:
 
 
 def test_quit_without_saving_writes_nothing(tmp_path: Path) -> None:
-    result = drive(["run", "--out", str(tmp_path)], ENTER * 23 + DOWN * 3 + ENTER)
+    result = drive(["run", "--out", str(tmp_path)], ENTER * 27 + DOWN * 3 + ENTER)
     assert result.exit_code == 0, result.output
     assert "Inget sparades" in result.output
     assert not list(tmp_path.iterdir())
