@@ -20,6 +20,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Like an installed package (pip compiles to bytecode at install), the processes timed here
+# may write and read __pycache__: with PYTHONDONTWRITEBYTECODE set, as on the development
+# machine, every run of our modules would compile them from source (60-70 ms) while the
+# baselines' libraries have bytecode. The warm-up round writes it.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 # The typer floor: a minimal typer app running one subcommand with one option. typer 0.29
 # builds a pydantic TypeAdapter for every option it coerces, so this floor includes importing
 # pydantic (through typer._adapters); no subcommand of any typer app starts faster.
