@@ -310,12 +310,22 @@ def scrub_cmd(
     ] = False,
 ) -> None:
     """Mask personal data (names, identity numbers, phones, e-mail, addresses) in a text."""
-    from avlastning_cli.privacy import scrub
+    from avlastning_cli.privacy import scrub, scrub_stream
     from avlastning_cli.protocol.registry import check_language
     from avlastning_cli.yamlsrc import YamlProblem, read_text
 
     with handled():
         language = check_language(lang)
+        if file is None and not as_json:
+            # paragraph by paragraph: memory stays bounded however long the input is
+            last = ""
+            for piece in scrub_stream(sys.stdin.read, language):
+                if piece.text:
+                    typer.echo(piece.text, nl=False)
+                    last = piece.text
+            if not last.endswith("\n"):
+                typer.echo("")
+            return
         try:
             text = sys.stdin.read() if file is None else read_text(file, "text file")
         except YamlProblem as exc:

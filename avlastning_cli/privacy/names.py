@@ -198,13 +198,22 @@ def _is_common(word: str) -> bool:
         return True
     if len(low) < 9:
         return False
-    for k in range(3, len(low) - 3):
+    # A head is a lexicon word and a tail a lexicon word with at most a 4-letter ending, so only
+    # cuts within those lengths can succeed: the loop stays short for a 100 000-letter "word"
+    # (every cut used to slice the whole word: quadratic, issue 16).
+    longest = _longest_common()
+    for k in range(max(3, len(low) - longest - 4), min(len(low) - 3, longest + 2)):
         head, tail = low[:k], low[k:]
         if (head in common or (head.endswith("s") and head[:-1] in common)) and _in_lexicon(
             tail, common
         ):
             return True
     return False
+
+
+@cache
+def _longest_common() -> int:
+    return max(map(len, lexicon.common_words()))
 
 
 @cache

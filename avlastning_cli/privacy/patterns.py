@@ -50,7 +50,10 @@ def find_id_numbers(text: str) -> Iterator[Candidate]:
 
 
 # --- phone numbers --------------------------------------------------------------------------
-_GROUP = r"(?:\(\d{1,4}\)|\d{1,5})"
+# Possessive digit groups: a run of digits is cut into groups one way only. Backtracking over
+# every way to cut "1111…1 1111…1" into groups made a long spaced run cost seconds (issue 16);
+# the greedy cut reaches every end the backtracking one could, with the fewest groups.
+_GROUP = r"(?:\(\d{1,4}\)|\d{1,5}+)"
 _PHONE_RE = re.compile(
     rf"(?<![\w+\-.,:/])(?:\+\s?|00)?{_GROUP}(?:(?:\x20?-\x20?|[\x20\u00a0.])?{_GROUP}){{1,7}}"
     r"(?!\d)"
@@ -142,7 +145,11 @@ _CO_RE = re.compile(rf"\bc/o\x20[{_UP}][\w\-'’]+(?:\x20[{_UP}][\w\-'’]+)*")
 
 # Cheap checks that decide whether the expensive street patterns need to run at all.
 _SV_HINT_RE = re.compile(rf"(?:{_SV_SUFFIX})\x20\d")
-_EN_HINT_RE = re.compile(rf"\d[A-Za-z]?,?\x20[{_UP}].*?\b(?:{_EN_SUFFIX})\b")
+# Two separate searches, not ``\d … .*? … Street``: that lazy scan restarted at every digit and
+# made "1 A 1 A …" on one line quadratic (issue 16). The hint only decides whether to run
+# _EN_STREET_RE, which needs both parts anyway.
+_EN_HINT_NUMBER_RE = re.compile(rf"\d[A-Za-z]?,?\x20[{_UP}]")
+_EN_HINT_SUFFIX_RE = re.compile(rf"\b(?:{_EN_SUFFIX})\b")
 
 
 def find_addresses(text: str) -> Iterator[Candidate]:
@@ -154,7 +161,7 @@ def find_addresses(text: str) -> Iterator[Candidate]:
     rxs = [_FRAGMENT_RE]
     if _SV_HINT_RE.search(text):
         rxs += [_SV_STREET_RE, _SV_STREET_SPLIT_RE]
-    if _EN_HINT_RE.search(text):
+    if _EN_HINT_SUFFIX_RE.search(text) and _EN_HINT_NUMBER_RE.search(text):
         rxs.append(_EN_STREET_RE)
     for rx in rxs:
         for m in rx.finditer(text):

@@ -78,6 +78,10 @@ _ALWAYS: tuple[Callable[[str], Iterable[patterns.Candidate]], ...] = (
 _DIGIT_RE = re.compile(r"\d")
 
 
+def _overlaps(covered: bytes | bytearray, start: int, end: int) -> bool:
+    return covered.find(1, start, end) != -1
+
+
 def _check_lang(lang: str) -> None:
     if lang not in PLACEHOLDERS:
         raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(PLACEHOLDERS)}")
@@ -92,29 +96,33 @@ def find(text: str, lang: str = "sv") -> list[Finding]:
     _check_lang(lang)
     if not text:
         return []
-    protected = []
+    # covered[i] = 1 when character i is taken: by an earlier placeholder (never matched again)
+    # or by a finding already kept. One byte a character keeps every overlap check O(length).
+    covered = bytearray(len(text))
     if "[" in text:
-        protected = [(m.start(), m.end()) for m in _PLACEHOLDER_RE.finditer(text)]
+        for m in _PLACEHOLDER_RE.finditer(text):
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    placeholders = bytes(covered)
     candidates: list[tuple[str, int, int]] = []
     recognisers = _NUMERIC + _ALWAYS if _DIGIT_RE.search(text) else _ALWAYS
     for recognise in recognisers:
         for typ, s, e in recognise(text):
-            if e <= s:
-                continue
-            if any(s < pe and ps < e for ps, pe in protected):
+            if e <= s or _overlaps(placeholders, s, e):
                 continue
             candidates.append((typ, s, e))
     # Longest first, then by type priority: a phone number beats the postcode-shaped part of it.
     candidates.sort(key=lambda c: (-(c[2] - c[1]), _PRIORITY[c[0]], c[1]))
     taken: list[Finding] = []
     for typ, s, e in candidates:
-        if any(s < f.end and f.start < e for f in taken):
+        if _overlaps(covered, s, e):
             continue
+        covered[s:e] = b"\x01" * (e - s)
         taken.append(Finding(typ, s, e))
     for f in list(taken):
         if f.type == "address":
             extra = patterns.postcode_after(text, f.end)
-            if extra and not any(extra[1] < g.end and g.start < extra[2] for g in taken):
+            if extra and not _overlaps(covered, extra[1], extra[2]):
+                covered[extra[1] : extra[2]] = b"\x01" * (extra[2] - extra[1])
                 taken.append(Finding(*extra))
     taken.sort(key=lambda f: f.start)
     return taken
@@ -132,3 +140,38 @@ def scrub(text: str, lang: str = "sv") -> ScrubResult:
         pos = f.end
     out.append(text[pos:])
     return ScrubResult("".join(out), tuple(findings))
+
+
+def paragraphs(read: Callable[[int], str], limit: int = 1 << 18) -> Iterator[str]:
+    """Cut a text stream into pieces to scrub one at a time, so memory stays bounded.
+
+    ``read(n)`` returns up to ``n`` characters ("" at the end), as ``file.read`` does. A piece
+    ends after a blank line (no recogniser reads across one); a paragraph longer than ``limit``
+    characters is cut at its last line break, else at its last space, else where it is.
+    """
+    buf = ""
+    while True:
+        block = read(limit)
+        buf += block
+        while True:
+            cut = buf.rfind("\n\n", 0, limit) if len(buf) > limit else buf.rfind("\n\n")
+            if cut != -1:
+                cut += 2
+            elif len(buf) > limit:
+                cut = buf.rfind("\n", 0, limit) + 1 or buf.rfind(" ", 0, limit) + 1 or limit
+            else:
+                break
+            yield buf[:cut]
+            buf = buf[cut:]
+        if not block:
+            break
+    if buf:
+        yield buf
+
+
+def scrub_stream(read: Callable[[int], str], lang: str = "sv") -> Iterator[ScrubResult]:
+    """Scrub a text stream piece by piece (see :func:`paragraphs`): each result's findings are
+    offsets into its own piece. Memory stays bounded however long the stream is."""
+    _check_lang(lang)
+    for piece in paragraphs(read):
+        yield scrub(piece, lang)

@@ -93,7 +93,7 @@ def load(lang: str) -> list[Case]:
             continue
         line = _unescape(raw)
         secrets = tuple(m.group(1) for m in _SECRET.finditer(line))
-        if kind == "clean" and secrets or kind != "clean" and not secrets:
+        if (kind == "clean") == bool(secrets):
             raise ValueError(f"{lang} {kind}: bad markup in {raw!r}")
         cases.append(Case(kind, lang, _SECRET.sub(r"\1", line), secrets, line))
     return cases
@@ -141,6 +141,4 @@ def evaluate(transform: Callable[[str, str], str], langs: tuple[str, ...] = ("sv
             found[case.kind] += len(case.secrets) - len(bad)
             misses.extend((case.kind, s, out) for s in bad)
     recall = {k: found[k] / total[k] for k in KINDS if total[k]}
-    return Report(
-        recall, dict(total), len(changed) / max(n_clean, 1), n_clean, misses, changed
-    )
+    return Report(recall, dict(total), len(changed) / max(n_clean, 1), n_clean, misses, changed)
