@@ -18,6 +18,7 @@ The rules, in short:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
@@ -106,6 +107,31 @@ ACRONYMS = _set(
     CAMHS HCA RN EMS ALS BLS DNR DNACPR MAP ECG EKG CT MR MRI LÄK BMA OBS SMS MMS PIN ID
     """
 )
+# Endings of street and place names: "Norrlandsgatan", "Storgatan" are places, not people.
+_PLACE_SUFFIX = (
+    "gatan", "vägen", "gränden", "torget", "stigen", "allén", "backen", "leden", "platsen",
+    "kajen", "parken", "centralen", "street", "road", "avenue",
+)  # fmt: skip
+# Common East Asian family names: before another capitalised word they start a name, also
+# when the given name is short or an ordinary word ("Wang Fang", "Li Na", "Kim Ji-woo").
+EAST_ASIAN_SURNAMES = _set(
+    """
+    Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Zhu Hu Guo Lin Luo Gao Liang Zheng
+    Xie Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei
+    Su Lu Ding Shen Ren Yao Jin Fu Qian Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin
+    Nguyen Tran Pham Hoang Huynh Phan Vu Vo Dang Bui Ngo Duong Ly Tanaka Sato Suzuki Takahashi
+    Watanabe Ito Yamamoto Nakamura Kobayashi
+    """
+)
+# Lower-case words after a role word that are not names ("sjuksköterskan var", "nurse was").
+_NOT_AFTER_ROLE = _set(
+    """
+    var är och som har hade kom gick sa blev i på med till från att det den de en ett inte
+    kan ska skulle måste bör får fick vill också sedan här där just bara
+    was is and who has had came went said got in on at with to from the a an not
+    will may can should must would could shall might also then here there just only
+    """
+)
 # Endings of place and organisation names ("Götalandsregionen", "Lerums kommun" is a head word).
 _ORG_SUFFIX = ("regionen", "kommun", "sjukhuset", "lasarettet", "landstinget", "vårdcentralen")
 # Words before a lower-case known first name that show it is a person ("med sara", "rang maria").
@@ -143,7 +169,21 @@ _SURNAME_SUFFIX = (
 
 
 def _known(word: str) -> tuple[bool, bool]:
-    """Return (is a known name, is also an ordinary word)."""
+    """Return (is a known name, is also an ordinary word); "Hélén" is looked up as "Helen"
+    too when the accented form is not listed."""
+    k = _known_exact(word)
+    if k[0] or word.isascii():
+        return k
+    plain = _unaccented(word)
+    return _known_exact(plain) if plain != word else k
+
+
+def _unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _known_exact(word: str) -> tuple[bool, bool]:
     firsts, surs, amb = lexicon.first_names(), lexicon.surnames(), lexicon.ambiguous_names()
     if word in firsts or word in surs:
         return True, word in amb
@@ -325,6 +365,10 @@ class Tokens:
         head, dash, _rest = w.partition("-")
         if dash and len(head) >= 2 and head.isupper():  # "PKL-gruppen", "IVA-sköterskan"
             return True
+        if dash and head in lexicon.non_names():  # "Scania-buss", "Volvo-bilen"
+            return True
+        if low.endswith(_PLACE_SUFFIX) and len(low) > 7:  # "Norrlandsgatan", "Vasagatan"
+            return True
         if low.endswith(_ORG_SUFFIX) or (i > 0 and self.lower(i - 1) == "lex"):  # "lex Maria"
             return True
         if self.adjacent_next(i) and self.lower(i + 1) in _ORG_HEADS:
@@ -456,7 +500,24 @@ def rule_unknown_word(t: Tokens, i: int) -> bool | None:
         or (w.endswith(_STRONG_SUFFIX) and not nounish)
         or t.next_is_namelike(i)
         or t.coordinated(i)
+        or (t.gaps[i + 1].startswith(",") and not nounish)  # "Tesfalem, vår nya kollega,"
     )
+
+
+def rule_name_word_speaking(t: Tokens, i: int) -> bool | None:
+    """A first name that is also a word or a month, at a sentence start before a verb of
+    speech or feeling: "Vilja grät", "June cried", "Hope said"."""
+    if t.cap(i) and t.sos(i) and t.word(i) in lexicon.first_names():
+        if t.next_after(i) in _STRONG_AFTER:
+            return True
+    return None
+
+
+def rule_east_asian(t: Tokens, i: int) -> bool | None:
+    """A common East Asian family name before another capitalised word: "Wang Fang"."""
+    if t.word(i) in EAST_ASIAN_SURNAMES and t.adjacent_next(i) and t.cap(i + 1):
+        return not t.blocked(i + 1)
+    return None
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -465,6 +526,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("lower case after a context word", rule_lower_after_context),
     ("after a context word", rule_after_context),
     ("ordinary sentence start", rule_ordinary_start),
+    ("name that is a word, before a verb of speech", rule_name_word_speaking),
+    ("East Asian family name", rule_east_asian),
     ("place, organisation, role", rule_blocked),
     ("known name", rule_known_name),
     ("known name that is also a word", rule_known_word_name),
@@ -499,6 +562,39 @@ def lower_case_names(t: Tokens, names: set[int]) -> None:
         cue = before in _LOWER_BEFORE or after in _VERB_AFTER or after in {"och", "and"}
         if strong or (cue and w not in common and not t.followed_by_number(i)):
             names.add(i)
+
+
+def _role_before(t: Tokens, i: int) -> bool:
+    """A role or context word right before word i ("undersköterskan lisa", "nurse lisa",
+    "The doctor, dr berg")."""
+    if i == 0 or t.gaps[i].strip() not in ("", ","):
+        return False
+    before = t.lower(i - 1)
+    return before in ROLE_WORDS or before in CONTEXT_BEFORE or before in _ROLE_EXTRA
+
+
+_ROLE_EXTRA = _set("worker assistant carer vårdare skötare")
+
+
+def _name_form(w: str) -> bool:
+    c = w.capitalize()
+    return w.islower() and len(w) >= 2 and (c in lexicon.first_names() or c in lexicon.surnames())
+
+
+def role_lower_names(t: Tokens, names: set[int]) -> None:
+    """A known name in lower case after a role word, and a name part in lower case after it:
+    "sjuksköterskan anna lindqvist", "nurse lisa", "dr berg"."""
+    for i in range(1, t.n):
+        w = t.word(i)
+        if w in _NOT_AFTER_ROLE or not _role_before(t, i) or not _name_form(w):
+            continue
+        names.add(i)
+        j = i + 1
+        while j < t.n and t.joined[j] and t.word(j) not in _NOT_AFTER_ROLE and _name_form(t.word(j)):
+            if t.is_common(j) and t.word(j).capitalize() not in lexicon.surnames():
+                break
+            names.add(j)
+            j += 1
 
 
 def _listed(t: Tokens, names: set[int], j: int) -> bool:
@@ -553,7 +649,11 @@ def extended_names(t: Tokens, names: set[int]) -> None:
             j >= 0
             and t.adjacent_next(j)
             and _extendable(t, names, j)
-            and (not t.sos(j) or not (t.is_common(j) or t.known(j)[1]))
+            and (
+                not t.sos(j)
+                or not (t.is_common(j) or t.known(j)[1])
+                or t.word(j) in lexicon.first_names()  # "Fred Eckhart", "Will Parker"
+            )
         ):
             names.add(j)
             frontier.append(j)
@@ -609,6 +709,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
     t.prepare()
     names = {i for i in cands if decide(t, i)}
     lower_case_names(t, names)
+    role_lower_names(t, names)
     listed_names(t, names)
     extended_names(t, names)
     return spans(t, text, names) if names else []

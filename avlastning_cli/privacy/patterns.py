@@ -93,7 +93,8 @@ def find_phones(text: str) -> Iterator[Candidate]:
 
 
 # --- e-mail ---------------------------------------------------------------------------------
-_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# The local part may hold an apostrophe ("mary-kate.o'brien@…") but starts with a letter or digit.
+_EMAIL_RE = re.compile(r"(?<![\w.+\-'])[\w.+\-]++(?:'[\w.+\-]+)*@[\w\-]+(?:\.[\w\-]+)+")
 
 
 def find_emails(text: str) -> Iterator[Candidate]:

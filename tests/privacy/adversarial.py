@@ -53,7 +53,7 @@ CARRIER = frozenset(
     bredband region kommun council school skola foretag company posten usps sll vgregion
     stockholm lindbergs
     sal salen säng sängplats plats rum rummet nr no lägenhet lgh tr bay bed space ward room
-    flat apartment cubicle floor 2nd på in""".split()
+    flat apartment cubicle floor 2nd på in den the of dr""".split()
 )
 
 

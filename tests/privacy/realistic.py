@@ -2,7 +2,7 @@
 
 The files were written independently of the recogniser's rules: notes the way a stressed team
 leader types them. Personal data is marked inline, ``{name:Sara Ali}``, ``{phone:070-123 45 67}``,
-``{pnr:…}``, ``{email:…}``, ``{addr:…}``, ``{post:…}``; a line without markup is a clean
+``{pnr:…}``, ``{email:…}``, ``{addr:…}``, ``{post:…}``, ``{room:…}`` (marked when issue 14 made rooms personal data); a line without markup is a clean
 sentence in which nothing may be masked. A name annotation is split into one item per
 whitespace-separated part (as in the seeded corpus), and a part is *held out* when it is not in
 the shipped name lists (compared in title case, with a genitive ``s``/``'s`` removed), so recall on
@@ -25,6 +25,7 @@ TAGS = {
     "email": "email",
     "addr": "address",
     "post": "postcode",
+    "room": "room",  # personal data since issue 14: a room or bed points to a patient
 }
 _MARK = re.compile(r"\{(\w+):([^{}]+)\}")
 
