@@ -123,6 +123,8 @@ EAST_ASIAN_SURNAMES = _set(
     Watanabe Ito Yamamoto Nakamura Kobayashi
     """
 )
+# Months that are also first names: a name only before a verb of speech ("June cried").
+_MONTH_NAMES = _set("April May June Juni Maj")
 # Lower-case words after a role word that are not names ("sjuksköterskan var", "nurse was").
 _NOT_AFTER_ROLE = _set(
     """
@@ -180,7 +182,9 @@ def _known(word: str) -> tuple[bool, bool]:
 
 def _unaccented(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def _known_exact(word: str) -> tuple[bool, bool]:
@@ -507,9 +511,10 @@ def rule_unknown_word(t: Tokens, i: int) -> bool | None:
 def rule_name_word_speaking(t: Tokens, i: int) -> bool | None:
     """A first name that is also a word or a month, at a sentence start before a verb of
     speech or feeling: "Vilja grät", "June cried", "Hope said"."""
-    if t.cap(i) and t.sos(i) and t.word(i) in lexicon.first_names():
-        if t.next_after(i) in _STRONG_AFTER:
-            return True
+    w = t.word(i)
+    named = w in lexicon.first_names() or w in _MONTH_NAMES
+    if t.cap(i) and t.sos(i) and named and t.next_after(i) in _STRONG_AFTER:
+        return True
     return None
 
 
@@ -590,7 +595,9 @@ def role_lower_names(t: Tokens, names: set[int]) -> None:
             continue
         names.add(i)
         j = i + 1
-        while j < t.n and t.joined[j] and t.word(j) not in _NOT_AFTER_ROLE and _name_form(t.word(j)):
+        while (
+            j < t.n and t.joined[j] and t.word(j) not in _NOT_AFTER_ROLE and _name_form(t.word(j))
+        ):
             if t.is_common(j) and t.word(j).capitalize() not in lexicon.surnames():
                 break
             names.add(j)

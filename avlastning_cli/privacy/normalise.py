@@ -122,9 +122,7 @@ class _Builder:
         self.put(unicodedata.normalize("NFKC", last + marks), lo, b)
 
     def view(self, parent: View | None = None) -> View:
-        return View(
-            "".join(self.parts), self.starts, self.lo, self.hi, self.copied, parent=parent
-        )
+        return View("".join(self.parts), self.starts, self.lo, self.hi, self.copied, parent=parent)
 
 
 def normalised(text: str) -> View:
@@ -157,24 +155,30 @@ def _fold_all(s: str) -> str:
 
 
 def rendered(view: View) -> View | None:
-    """The lines of ``view`` that hold markup, one after the other, with HTML tags, entities and
-    Markdown emphasis removed (a block tag reads as a line break): what a reader sees of them.
-    None when no line holds markup. Only those lines are rendered, so a long text with a
-    little markup is not scanned twice."""
+    """The paragraphs of ``view`` that hold markup, one after the other, with HTML tags,
+    entities and Markdown emphasis removed (a block tag reads as a line break): what a reader
+    sees of them. None when there is no markup. Only those paragraphs are rendered, so a long
+    text with a little markup is not scanned twice."""
     text = view.text
-    lines = _Builder()
-    last_end = -1
+    ranges: list[list[int]] = []
     for m in _MARKUP.finditer(text):
-        if m.start() < last_end:
+        if ranges and m.start() < ranges[-1][1]:
             continue
-        ls = text.rfind("\n", 0, m.start()) + 1
-        le = text.find("\n", m.end())
+        # the whole paragraph with the markup: a number or a name may go on over a line break
+        ls = text.rfind("\n\n", 0, m.start())
+        ls = 0 if ls == -1 else ls + 2
+        le = text.find("\n\n", m.end())
         le = len(text) if le == -1 else le
+        if ranges and ls <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], le)
+        else:
+            ranges.append([ls, le])
+    if not ranges:
+        return None
+    lines = _Builder()
+    for ls, le in ranges:
         lines.copy(text, ls, le)
         lines.put("\n", le, le)
-        last_end = le
-    if last_end == -1:
-        return None
     marked = lines.view(view)
     src = marked.text
     b = _Builder()

@@ -23,7 +23,20 @@ _NON_DIGIT = re.compile(r"\D")
 
 # Numbers a protocol or a lesson names on purpose; the caller adds the protocol's own.
 DEFAULT_ALLOWED = frozenset(
-    {"112", "1177", "90101", "11414", "11313", "116111", "116117", "116000", "116123", "999", "111", "911"}
+    {
+        "112",
+        "1177",
+        "90101",
+        "11414",
+        "11313",
+        "116111",
+        "116117",
+        "116000",
+        "116123",
+        "999",
+        "111",
+        "911",
+    }
 )
 # Shapes that are no personal data: times and time ranges, years and year ranges, dates of
 # events (a birth date is caught by its keyword), decimals.
@@ -275,9 +288,7 @@ _ROOM_RE = re.compile(
 # A bed or a home points to one person whatever the sentence says; a room or a ward's bay does
 # when a person stands earlier in the same sentence ("Mannen i rum 9", "She was in room 108").
 # "Larmknappen i sal 3B fungerade inte" is about the room: the final gate asks about it.
-_PERSONAL_ROOM = re.compile(
-    r"säng|bed|lägenhet|lgh|flat|apartment|apt|cubicle|plats \d", re.I
-)
+_PERSONAL_ROOM = re.compile(r"säng|bed|lägenhet|lgh|flat|apartment|apt|cubicle|plats \d", re.I)
 _PERSON_BEFORE = re.compile(
     r"(?<!\w)(?:hon|han|hen|mannen|kvinnan|patienten|patient|patienter|boende|boenden|brukaren|"
     r"brukare|vårdtagaren|klienten|pojken|flickan|barnet|mamman|pappan|sonen|dottern|personen|"

@@ -59,19 +59,21 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
     },
 }
 
+# What the final gate puts for an uncertain item it masks (see ``gate``).
+MASKED = {"sv": "[MASKERAT]", "en": "[MASKED]"}
+
 _PLACEHOLDER_RE = re.compile(
-    "|".join(re.escape(p) for lang in PLACEHOLDERS.values() for p in lang.values())
+    "|".join(
+        re.escape(p)
+        for p in (*(p for lang in PLACEHOLDERS.values() for p in lang.values()), *MASKED.values())
+    )
 )
 # When two candidates cover exactly the same text, the earlier type here wins.
-_PRIORITY = {
-    t: i
-    for i, t in enumerate(
-        (
-            "email", "id_number", "phone", "bank", "ip", "dob", "plate", "record", "room",
-            "address", "postcode", "number", "name",
-        )  # fmt: skip
-    )
-}
+_PRIORITY_ORDER = (
+    "email", "id_number", "phone", "bank", "ip", "dob", "plate", "record", "room", "address",
+    "postcode", "number", "name",
+)  # fmt: skip
+_PRIORITY = {t: i for i, t in enumerate(_PRIORITY_ORDER)}
 # Types whose text is a number: a number the caller allows (112, the protocol's own) is kept.
 _NUMERIC_TYPES = frozenset({"id_number", "phone", "postcode", "bank", "record", "number"})
 

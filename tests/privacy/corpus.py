@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import random
 import re
-from collections import Counter
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
