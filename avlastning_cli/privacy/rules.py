@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from .patterns import Candidate
@@ -47,6 +48,12 @@ _ALLOWED_SHAPES = re.compile(
     r"|\d{1,3}(?:[.,]\d{1,2})?\x20?-\x20?\d{1,3}(?:[.,]\d{1,2})?"
     r"|\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d"  # the date of an event: "12.03.2024"
     r"|(?:19|20)\d\d:\d{1,4}"  # a statute: "SOSFS 2013:22"
+    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # a compact date: "20250307"
+)
+# Machine text that is no personal data: a calendar time stamp ("20250304T000000Z") and a hash
+# ("4aefed69d85f295aa406357b"): digits inside them are not a number someone typed.
+_MACHINE = re.compile(
+    r"(?<![\w])(?:19|20)\d{6}T\d{4,6}Z?(?![\w])|(?<![\w])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![\w])"
 )
 # A run followed by a unit is a dose, a sum or a count ("1 000 000 kr", "250 000 mg").
 _UNIT_AFTER = re.compile(
@@ -71,10 +78,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def find_long_numbers(text: str, allowed: Iterable[str] = ()) -> Iterator[Candidate]:
     """Runs of six or more digits whatever the separators, unless an allowed shape or number."""
     ok = allowed_digits(allowed)
+    machine = [(x.start(), x.end()) for x in _MACHINE.finditer(text)] if len(text) > 15 else []
+    machine_starts = [s for s, _e in machine]
     for m in _RUN_RE.finditer(text):
         run = m.group()
         digits = _NON_DIGIT.sub("", run)
         if len(digits) < 6 or digits in ok:
+            continue
+        k = bisect_right(machine_starts, m.start()) - 1
+        if k >= 0 and m.start() < machine[k][1]:
             continue
         if _ALLOWED_SHAPES.fullmatch(run) or _UNIT_AFTER.match(text, m.end()):
             continue
