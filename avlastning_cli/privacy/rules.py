@@ -15,6 +15,26 @@ from collections.abc import Iterable, Iterator
 
 from .patterns import Candidate
 
+
+def _first_letters(alternatives: str) -> str:
+    """A lookahead for the first letters of a list of key words ("konto|clearing|…"): it lets
+    the regex engine skip quickly to where a key word can start (about twice as fast)."""
+    firsts: set[str] = set()
+    depth = 0
+    start = True
+    for c in alternatives:
+        if start and c.isalpha():
+            firsts |= {c.lower(), c.upper()}
+        start = False
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            start = True
+    return "(?=[" + "".join(sorted(firsts)) + "])"
+
+
 # --- the fallback: six or more digits whatever the separators ---------------------------------
 # A run: digits joined by up to three separator characters (a line break among them: a number
 # split over two lines). Possessive, so a long spaced run is read once.
@@ -140,7 +160,7 @@ _BANK_WORDS = (
     r"(?:\x20number)?|card(?:\x20number)?|visa|amex|mastercard|bic|swift"
 )
 _BANK_RE = re.compile(
-    rf"\b(?:{_BANK_WORDS})\b[\x20:,.\-]{{0,4}}(?:(?:och|and|nr|no\.?|number|nummer)\x20)?"
+    rf"{_first_letters(_BANK_WORDS)}\b(?:{_BANK_WORDS})\b[\x20:,.\-]{{0,4}}(?:(?:och|and|nr|no\.?|number|nummer)\x20)?"
     r"(\d[\d\x20\-,./]{2,40}\d)",
     re.I,
 )
@@ -236,7 +256,7 @@ _BIRTH = (
     r"born|date\x20of\x20birth|birth\x20date|birthdate|birthday|d\.?o\.?b\.?|b\."
 )
 _DOB_RE = re.compile(
-    rf"(?<!\w)(?:{_BIRTH})(?!\w)[\x20:,()]{{0,3}}(?:(?:den|on|in|är|is|was|var)\x20){{0,2}}"
+    rf"{_first_letters(_BIRTH)}(?<!\w)(?:{_BIRTH})(?!\w)[\x20:,()]{{0,3}}(?:(?:den|on|in|är|is|was|var)\x20){{0,2}}"
     rf"({_DATE})(?![\d])",
     re.I,
 )
@@ -259,7 +279,7 @@ _RECORD_WORDS = (
 )
 _CODE = r"\#?(?-i:[A-ZÅÄÖ]{0,6})[\x20\-]?\d[\dA-Z]*(?:[\-/.:]\d?[\dA-Z]+)*"
 _RECORD_RE = re.compile(
-    rf"(?<!\w)(?:{_RECORD_WORDS})(?!\w)[\x20:]{{0,3}}(?:nr\.?\x20|no\.?\x20|number\x20)?({_CODE})",
+    rf"{_first_letters(_RECORD_WORDS)}(?<!\w)(?:{_RECORD_WORDS})(?!\w)[\x20:]{{0,3}}(?:nr\.?\x20|no\.?\x20|number\x20)?({_CODE})",
     re.I,
 )
 # A code: capitals, then digits ("P-4412987", "HR-20417", "RX 776512", "AB1234567").
@@ -291,7 +311,8 @@ _ROOM_MORE = (
     r"|,?\x20\d{1,2}(?:st|nd|rd|th)\x20floor)*"
 )
 _ROOM_RE = re.compile(
-    rf"(?<!\w)(?:(?:{_ROOM_WORDS})\x20{_ROOM_NO}|ward\x20\d{{1,4}},?\x20bed\x20\d{{1,4}})"
+    rf"{_first_letters(_ROOM_WORDS + '|ward')}(?<!\w)"
+    rf"(?:(?:{_ROOM_WORDS})\x20{_ROOM_NO}|ward\x20\d{{1,4}},?\x20bed\x20\d{{1,4}})"
     rf"{_ROOM_MORE}(?![\w]|[.:,]\d)",
     re.I,
 )
