@@ -91,11 +91,18 @@ PATHOLOGICAL = {
 }
 
 
-# POSIX only (the resource module): fine for a benchmark, not for the tool.
-_REPORT_PEAK = (
-    "\nimport resource, sys"
-    "\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
-)
+# The child reports its own peak: VmHWM from /proc (Linux: the peak of this program only);
+# elsewhere ru_maxrss, which also counts the pages a fork copied from this benchmark.
+_REPORT_PEAK = """
+import sys
+try:
+    with open("/proc/self/status") as status:
+        kb = next(int(x.split()[1]) for x in status if x.startswith("VmHWM:"))
+except OSError:
+    import resource
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(kb, file=sys.stderr)
+"""
 
 
 def stream_memory(mb: int) -> tuple[float, float, float]:
