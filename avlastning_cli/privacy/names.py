@@ -579,6 +579,9 @@ def _role_before(t: Tokens, i: int) -> bool:
 
 
 _ROLE_EXTRA = _set("worker assistant carer vårdare skötare")
+_ROLE_ANYCASE = frozenset(
+    w2 for w in ROLE_WORDS | CONTEXT_BEFORE | _ROLE_EXTRA for w2 in (w, w.capitalize(), w.upper())
+)
 
 
 def _name_form(w: str) -> bool:
@@ -589,7 +592,8 @@ def _name_form(w: str) -> bool:
 def role_lower_names(t: Tokens, names: set[int]) -> None:
     """A known name in lower case after a role word, and a name part in lower case after it:
     "sjuksköterskan anna lindqvist", "nurse lisa", "dr berg"."""
-    for i in range(1, t.n):
+    after_role = [i + 1 for i, w in enumerate(t.words[:-1]) if w in _ROLE_ANYCASE]
+    for i in after_role:
         w = t.word(i)
         if w in _NOT_AFTER_ROLE or not _role_before(t, i) or not _name_form(w):
             continue

@@ -85,7 +85,10 @@ _UNIT_AFTER = re.compile(
 
 
 def allowed_digits(allowed: Iterable[str]) -> frozenset[str]:
-    return DEFAULT_ALLOWED | {_NON_DIGIT.sub("", a) for a in allowed if _NON_DIGIT.sub("", a)}
+    """The digits of the allowed numbers, with the defaults (112, 1177…)."""
+    extra = {_NON_DIGIT.sub("", a) for a in allowed}
+    extra.discard("")
+    return DEFAULT_ALLOWED | extra if extra else DEFAULT_ALLOWED
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -98,13 +101,16 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def find_long_numbers(text: str, allowed: Iterable[str] = ()) -> Iterator[Candidate]:
     """Runs of six or more digits whatever the separators, unless an allowed shape or number."""
     ok = allowed_digits(allowed)
-    machine = [(x.start(), x.end()) for x in _MACHINE.finditer(text)] if len(text) > 15 else []
-    machine_starts = [s for s, _e in machine]
+    machine: list[tuple[int, int]] | None = None  # found once, when first needed
+    machine_starts: list[int] = []
     for m in _RUN_RE.finditer(text):
         run = m.group()
         digits = _NON_DIGIT.sub("", run)
         if len(digits) < 6 or digits in ok:
             continue
+        if machine is None:
+            machine = [(x.start(), x.end()) for x in _MACHINE.finditer(text)]
+            machine_starts = [s for s, _e in machine]
         k = bisect_right(machine_starts, m.start()) - 1
         if k >= 0 and m.start() < machine[k][1]:
             continue
@@ -134,7 +140,7 @@ def phone_with_country_code(text: str, s: int, e: int) -> bool:
 # --- licence plates -------------------------------------------------------------------------
 # Swedish "ABC 123", "ABC 12D"; British "AB12 CDE"; North American "7ABC123"; short "KJH 87".
 _PLATE_RE = re.compile(
-    r"\b(?:[A-ZÅÄÖ]{3}[\x20-]?\d{2}[A-Z\d]|[A-ZÅÄÖ]{3}\x20?\d[A-Z]\d|[A-Z]{3}\x20\d{2}"
+    r"(?=[A-ZÅÄÖ\d])\b(?:[A-ZÅÄÖ]{3}[\x20-]?\d{2}[A-Z\d]|[A-ZÅÄÖ]{3}\x20?\d[A-Z]\d|[A-Z]{3}\x20\d{2}"
     r"|[A-Z]{2}\d{2}\x20?[A-Z]{3}|\d[A-Z]{3}\d{3})\b(?![.,:]\d)"
 )
 # Three capitals that are abbreviations, not the letters of a plate ("SOS 112", "CPR 30").
