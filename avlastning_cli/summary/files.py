@@ -46,8 +46,8 @@ def write_summary_files(
     """Scan everything once more (nothing is written if personal data is still found), then
     run the final gate over the free text (``decide`` asks the leader about each uncertain
     item; without it every one is masked) and write ``.md``, ``.json`` and, when the summary
-    has a follow-up date, a calendar file ``.ics`` under the same new name."""
-
+    has a follow-up date, a calendar file ``.ics`` under the same new name. The files are
+    written as a set: all, or none (OSError, e.g. a full disk, with nothing left behind)."""
     markdown, ics = _scanned(protocol, summary)
     summary, gate_masked = gate_free_text(summary, protocol, decide)
     if gate_masked:
@@ -69,20 +69,16 @@ def _scanned(protocol: m.Protocol, summary: Record) -> tuple[str, bytes | None]:
 def _write(
     summary: Record, markdown: str, ics: bytes | None, out_dir: Path, gate_masked: int
 ) -> SummaryFiles:
-    from avlastning_cli.fsutil import write_new
+    from avlastning_cli.fsutil import write_set
 
     text = summary.to_json()
-    stem = file_stem(summary)
-    suffixes = (".md", ".json", ".ics")
-    for n in range(1, 1000):
-        name = stem if n == 1 else f"{stem}-{n}"
-        if any((out_dir / f"{name}{suffix}").exists() for suffix in suffixes):
-            continue
-        md_path = write_new(out_dir, name, ".md", markdown)
-        if md_path.stem != name:  # taken in the meantime: keep the pair's names together
-            md_path.unlink()
-            continue
-        json_path = write_new(out_dir, name, ".json", text)
-        ics_path = write_new(out_dir, name, ".ics", ics) if ics else None
-        return SummaryFiles(md_path, json_path, ics_path, gate_masked)
-    raise PrivacyError(f"Too many summaries named {stem}-N in {out_dir}.")  # pragma: no cover
+    parts: dict[str, bytes | str] = {".md": markdown, ".json": text}
+    if ics:
+        parts[".ics"] = ics
+    try:
+        written = write_set(out_dir, file_stem(summary), parts, reserve=(".md", ".json", ".ics"))
+    except FileExistsError:  # pragma: no cover - 10,000 summaries of one day and protocol
+        raise PrivacyError(
+            f"Too many summaries named {file_stem(summary)}-N in {out_dir}."
+        ) from None
+    return SummaryFiles(written[".md"], written[".json"], written.get(".ics"), gate_masked)
