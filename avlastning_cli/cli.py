@@ -377,9 +377,15 @@ def scrub_cmd(
         _echo(result.text, nl=not result.text.endswith("\n"))
 
 
+#: Standard input is scrubbed piece by piece up to this many characters (memory stays bounded
+#: whatever the length; the limit only stops an endless stream).
+STREAM_MAX_CHARS = 1_000_000_000
+
+
 def _scrub_stdin(language: str) -> None:
     """Scrub standard input piece by piece (see ``privacy.scrub_stream``), read as UTF-8
-    whatever the locale says, so that a long text needs no more memory than a short one."""
+    whatever the locale says, so that a long text needs no more memory than a short one. A NUL
+    character (binary data, /dev/zero) or more than :data:`STREAM_MAX_CHARS` stops it."""
     import io
 
     from avlastning_cli.privacy import scrub_stream
@@ -388,9 +394,24 @@ def _scrub_stdin(language: str) -> None:
         raise UserError("There is no standard input to read.", "Give a file instead.")
     raw = getattr(sys.stdin, "buffer", None)
     reader: TextIO = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") if raw else sys.stdin
+    seen = 0
+
+    def read(n: int) -> str:
+        nonlocal seen
+        block = reader.read(n)
+        seen += len(block)
+        if "\x00" in block:
+            raise UserError("<stdin>: the input holds NUL characters: it is not text.")
+        if seen > STREAM_MAX_CHARS:
+            raise UserError(
+                f"The text is more than {STREAM_MAX_CHARS:,} characters.",
+                "Scrub it in smaller parts.",
+            )
+        return block
+
     last = ""
     try:
-        for piece in scrub_stream(reader.read, language):
+        for piece in scrub_stream(read, language):
             if piece.text:
                 _echo(piece.text, nl=False)
                 last = piece.text

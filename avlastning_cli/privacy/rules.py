@@ -68,12 +68,13 @@ _ALLOWED_SHAPES = re.compile(
     r"|\d{1,3}(?:[.,]\d{1,2})?\x20?-\x20?\d{1,3}(?:[.,]\d{1,2})?"
     r"|\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d"  # the date of an event: "12.03.2024"
     r"|(?:19|20)\d\d:\d{1,4}"  # a statute: "SOSFS 2013:22"
-    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # a compact date: "20250307"
+    r"|(?:(?:19|20)\d\d|9999)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # compact: "20250307"
+    r"|\d{4}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"  # any year: "9999-12-31"
 )
 # Machine text that is no personal data: a calendar time stamp ("20250304T000000Z") and a hash
 # ("4aefed69d85f295aa406357b"): digits inside them are not a number someone typed.
 _MACHINE = re.compile(
-    r"(?<![\w])(?:19|20)\d{6}T\d{4,6}Z?(?![\w])|(?<![\w])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![\w])"
+    r"(?<![\w])\d{8}T\d{4,6}Z?(?![\w])|(?<![\w])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![\w])"
 )
 # A run followed by a unit is a dose, a sum or a count ("1 000 000 kr", "250 000 mg").
 _UNIT_AFTER = re.compile(
