@@ -32,6 +32,11 @@ NAVIGATE = "navigate"  # go on / skip / back / pause / emergency (at the end: sa
 TURN = "turn"  # one person's turn in the round
 REDO = "redo"  # a finished round: do it again?
 KEEP = "keep"  # a free text as it will be stored: keep or retype
+GATE = "gate"  # at the end: one uncertain item of the free text, mask or keep
+#: The answers of :meth:`Prompter.ask_uncertain`.
+MASK = "mask"
+KEEP_ITEM = "keep"
+MASK_REST = "mask_rest"
 #: Prompts outside a walkthrough.
 MENU = "@menu:navigate"
 RESUME_OR_NEW = "@paused:navigate"
@@ -87,6 +92,14 @@ class Prompter(Protocol):
 
     def round_turn(self, k: int, n: int, seconds: int, *, key: str = "") -> Any: ...
 
+    def ask_uncertain(
+        self, key: str, label: str, context: Any, options: Sequence[tuple[str, str]]
+    ) -> Any:
+        """One uncertain item of the free text before saving: ``context`` (a renderable)
+        shows it marked in its text, ``label`` says why it is asked. Returns :data:`MASK`,
+        :data:`KEEP_ITEM` or :data:`MASK_REST` (whichever ``options`` offer); the default is
+        :data:`MASK`."""
+
 
 class FilePrompter:
     """Answers from a file: the engine already holds them, so every prompt takes its current
@@ -138,3 +151,8 @@ class FilePrompter:
 
     def round_turn(self, k: int, n: int, seconds: int, *, key: str = "") -> Any:
         return "spoke"
+
+    def ask_uncertain(
+        self, key: str, label: str, context: Any, options: Sequence[tuple[str, str]]
+    ) -> Any:
+        return MASK  # nobody to ask: fail closed

@@ -401,12 +401,20 @@ class Walkthrough:
                     self.field(fld)
             if not self.state.progress.get(WRITE, True):
                 return Outcome(rehearsal_done=True, messages=[L["rehearsal_done"]])
+        from avlastning_cli.session import uncertain
         from avlastning_cli.summary.build import build_summary
-        from avlastning_cli.summary.files import write_summary
+        from avlastning_cli.summary.files import write_summary_files
         from avlastning_cli.summary.render import render_markdown
 
-        summary = build_summary(self.protocol, self.state)
-        self.prompter.show(screens.summary_preview(render_markdown(summary, self.protocol), L))
+        # the uncertain items are decided first: the preview is the text as it will be stored
+        shown, decide = uncertain.decide_before_saving(
+            self.protocol,
+            partial(build_summary, self.protocol, self.state),
+            self.prompter,
+            self.ask,
+            L,
+        )
+        self.prompter.show(screens.summary_preview(render_markdown(shown, self.protocol), L))
         options = [
             ("save", L["save"]),
             ("back", L["back"]),
@@ -432,11 +440,15 @@ class Walkthrough:
             return Outcome(discarded=True, messages=[L["not_saved"]])
         folder = Path(self.state.out_dir)
         try:
-            paths = write_summary(self.protocol, summary, folder)
+            # built again: an escalation recorded at the save prompt (emergency key) counts
+            summary = build_summary(self.protocol, self.state)
+            files = write_summary_files(self.protocol, summary, folder, decide)
         except OSError as exc:  # the state stays (saved after every answer): say where else
             self.commit()
             hint = "save_failed_hint" if self.prompter.interactive else "save_failed_answers_hint"
             raise UserError(
                 L["save_failed"].format(folder=folder, why=exc.strerror or exc), L[hint]
             ) from None
-        return Outcome(saved=paths, messages=[L["saved"], str(paths[0]), str(paths[1])])
+        paths = (files.md, files.json)
+        note = uncertain.saved_note(files, self.prompter, L)
+        return Outcome(saved=paths, messages=[L["saved"], str(paths[0]), str(paths[1]), *note])

@@ -80,6 +80,23 @@ SV: dict[str, str] = {
     "quit_unsaved": "Avsluta utan att spara",
     "saved": "Sammanfattningen är sparad:",
     "not_saved": "Inget sparades. Det pausade samtalet är borttaget.",
+    # the final gate: uncertain items in the free text, decided before saving
+    "gate_intro": (
+        "Innan något sparas: {n} uppgift(er) i den fria texten kan peka ut en person. "
+        "Avgör för var och en om den ska maskeras eller behållas."
+    ),
+    "gate_q": "Osäker uppgift {i} av {n}: »{item}«. {why} Maskera eller behåll?",
+    "gate_why_capitalised": "Det kan vara ett namn.",
+    "gate_why_first_name": "Det kan vara ett förnamn.",
+    "gate_why_number": "Det är ett nummer som kan peka ut en person.",
+    "gate_mask": "Maskera (säkrast)",
+    "gate_keep": "Behåll, det pekar inte ut någon",
+    "gate_mask_rest": "Maskera alla återstående ({n})",
+    "gate_decided": "{masked} av {n} osäkra uppgifter maskeras, {kept} behålls.",
+    "gate_fail_closed": (
+        "Osäkra uppgifter maskerade: {n}. Med en svarsfil finns ingen att fråga, "
+        "så allt osäkert maskeras."
+    ),
     # pause, resume, errors
     "paused": "Samtalet är pausat och sparat. Fortsätt med: avlastning resume",
     "interrupted": "Avbrutet. Samtalet är pausat och sparat. Fortsätt med: avlastning resume",
@@ -220,6 +237,22 @@ EN: dict[str, str] = {
     "quit_unsaved": "Quit without saving",
     "saved": "The summary is saved:",
     "not_saved": "Nothing was saved. The paused session is removed.",
+    "gate_intro": (
+        "Before anything is saved: {n} item(s) in the free text could point to a person. "
+        "Decide for each whether it is masked or kept."
+    ),
+    "gate_q": "Uncertain item {i} of {n}: »{item}«. {why} Mask or keep?",
+    "gate_why_capitalised": "It may be a name.",
+    "gate_why_first_name": "It may be a first name.",
+    "gate_why_number": "It is a number that could point to a person.",
+    "gate_mask": "Mask (safest)",
+    "gate_keep": "Keep, it points to no one",
+    "gate_mask_rest": "Mask all that are left ({n})",
+    "gate_decided": "{masked} of {n} uncertain items are masked, {kept} kept.",
+    "gate_fail_closed": (
+        "Uncertain items masked: {n}. With an answers file there is no one to ask, "
+        "so everything uncertain is masked."
+    ),
     "paused": "The session is paused and saved. Go on with: avlastning resume",
     "interrupted": "Interrupted. The session is paused and saved. Go on with: avlastning resume",
     "resume_found": "There is a paused session from {when}.",

@@ -20,7 +20,7 @@ from prompt_toolkit.key_binding.key_processor import KeyPressEvent
 from questionary import Choice, Style
 from rich.console import Console
 
-from avlastning_cli.prompter import EMERGENCY
+from avlastning_cli.prompter import EMERGENCY, MASK
 from avlastning_cli.textsafe import visible
 from avlastning_cli.ui.console import safe_console
 
@@ -191,3 +191,9 @@ class InteractivePrompter:
         message = Countdown(L["person"].format(k=k, n=n), seconds, L)
         options = [("spoke", L["spoke"]), ("passed", L["passed"]), ("end", L["end_round"])]
         return self._select(message, options, "spoke", refresh_interval=1.0)
+
+    def ask_uncertain(
+        self, key: str, label: str, context: Any, options: Sequence[tuple[str, str]]
+    ) -> Any:
+        self.show(context)
+        return self._select(label, options, MASK)

@@ -41,6 +41,7 @@ from avlastning_cli.session import live
 __all__ = [
     "EMERGENCY",
     "ESCALATIONS",
+    "GATE",
     "INTERRUPT",
     "PARTICIPANTS",
     "SECOND_LEADER",
@@ -88,6 +89,11 @@ def turn(section_id: str) -> str:
 
 def redo(section_id: str) -> str:
     return pk.prompt_key(section_id, pk.REDO)
+
+
+#: The key of each uncertain item at the end (mask / keep / mask_rest), asked once per item:
+#: script it with ``Each("keep", "mask")``.
+GATE = pk.prompt_key(pk.END, pk.GATE)
 
 
 def keep(field_key: str) -> str:
@@ -210,6 +216,12 @@ class ScriptedPrompter:
         return self._pick(
             key, f"Person {k}/{n}", [("spoke", ""), ("passed", ""), ("end", "")], "spoke"
         )
+
+    def ask_uncertain(
+        self, key: str, label: str, context: Any, options: Sequence[tuple[str, str]]
+    ) -> Any:
+        self.show(context)
+        return self._pick(key, label, options, pk.MASK)
 
 
 @dataclass
