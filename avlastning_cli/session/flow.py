@@ -407,14 +407,15 @@ class Walkthrough:
         from avlastning_cli.summary.render import render_markdown
 
         # the uncertain items are decided first: the preview is the text as it will be stored
-        shown, decide = uncertain.decide_before_saving(
+        gated = uncertain.decide_before_saving(
             self.protocol,
             partial(build_summary, self.protocol, self.state),
             self.prompter,
             self.ask,
             L,
         )
-        self.prompter.show(screens.summary_preview(render_markdown(shown, self.protocol), L))
+        self.prompter.show(screens.summary_preview(render_markdown(gated.shown, self.protocol), L))
+        gated.show_notes(self.prompter)
         options = [
             ("save", L["save"]),
             ("back", L["back"]),
@@ -442,7 +443,7 @@ class Walkthrough:
         try:
             # built again: an escalation recorded at the save prompt (emergency key) counts
             summary = build_summary(self.protocol, self.state)
-            files = write_summary_files(self.protocol, summary, folder, decide)
+            files = write_summary_files(self.protocol, summary, folder, gated.decide)
         except OSError as exc:  # the state stays (saved after every answer): say where else
             self.commit()
             hint = "save_failed_hint" if self.prompter.interactive else "save_failed_answers_hint"

@@ -12,6 +12,7 @@ there is no one to ask, so every uncertain item is masked and the run says how m
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -62,13 +63,32 @@ class Decisions:
                 break
             made[item] = choice != pk.KEEP_ITEM
         self.made = made
-        masked = sum(made.values())
-        self.prompter.show(Text(L["gate_decided"].format(masked=masked, n=n, kept=n - masked)))
         return made
+
+    def note(self) -> list[Text]:
+        """What was decided, to show with the preview (nothing when nothing was asked)."""
+        n, masked = len(self.made), sum(self.made.values())
+        if not n:
+            return []
+        return [Text(self.L["gate_decided"].format(masked=masked, n=n, kept=n - masked))]
 
     def replay(self, text: str, found: Sequence[Finding]) -> dict[Finding, bool]:
         """The same decisions for the same text; an item not decided is masked."""
         return {item: self.made.get(item, True) for item in found}
+
+
+@dataclass
+class Decided:
+    """The summary as it will be stored (for the preview), the ``decide`` to save it with
+    (None: every uncertain item is masked) and what to say about it with the preview."""
+
+    shown: Record
+    decide: Decide | None
+    notes: list[Text]
+
+    def show_notes(self, prompter: Prompter) -> None:
+        for note in self.notes:
+            prompter.show(note)
 
 
 def decide_before_saving(
@@ -77,20 +97,19 @@ def decide_before_saving(
     prompter: Prompter,
     ask: Callable[[Callable[[], Any]], Any],
     L: Mapping[str, str],
-) -> tuple[Record, Decide | None]:
-    """Ask about every uncertain item of the summary ``build`` makes (when there is someone
-    to ask) and return the summary as it will be stored, for the preview, with the ``decide``
-    to save it with (None: every uncertain item is masked)."""
+) -> Decided:
+    """Ask about every uncertain item of the summary ``build`` makes, when there is someone
+    to ask."""
     from avlastning_cli.summary.gate import gate_free_text
 
     if not prompter.interactive:
-        return gate_free_text(build(), protocol)[0], None
+        return Decided(gate_free_text(build(), protocol)[0], None, [])
     decisions = Decisions(prompter, ask, L)
     gate_free_text(build(), protocol, decisions)
     # built again: an escalation recorded during the decisions (the emergency key) counts;
     # the free text is the same, so the same items get the same decisions
     shown, _ = gate_free_text(build(), protocol, decisions.replay)
-    return shown, decisions.replay
+    return Decided(shown, decisions.replay, decisions.note())
 
 
 def saved_note(files: SummaryFiles, prompter: Prompter, L: Mapping[str, str]) -> list[str]:

@@ -77,8 +77,11 @@ def test_the_leader_decides_each_uncertain_item(
     assert data["redactions"] == lessons.count("[MASKERAT]")
     assert f"{lessons.count('[MASKERAT]')} uppgifter maskerade" in md
     # the preview shown before "Spara?" is the text as stored, after the decisions
-    preview = out[out.rindex("osäkra uppgifter maskeras") : out.rindex("? Spara sammanfattningen")]
+    preview = out[out.rindex("? Osäker uppgift") : out.rindex("? Spara sammanfattningen")]
     assert lessons.replace("[", "\\[").replace("]", "\\]") in preview
+    masked = lessons.count("[MASKERAT]")
+    decided = f"{masked} av 2 osäkra uppgifter maskeras, {2 - masked} behålls."
+    assert decided in preview.split("Lärdomar att ta vidare")[-1]  # said with the preview
 
 
 def test_enter_at_every_item_masks_them_all(tmp_path: Path) -> None:
