@@ -144,7 +144,8 @@ def validate_cmd(
         bool,
         typer.Option(
             "--strict",
-            help="Also fail on placeholders left to fill in (<fyll i …>) and a passed review date.",
+            help="Also fail on placeholders left to fill in (<fyll i …>; those filled in with "
+            "`avlastning anpassa` are fine) and a passed review date.",
         ),
     ] = False,
 ) -> None:
@@ -152,6 +153,12 @@ def validate_cmd(
     from avlastning_cli.protocol.loader import read_protocol
     from avlastning_cli.protocol.strict import strict_issues
 
+    filled: dict[str, str] = {}
+    if strict:
+        from avlastning_cli.organisation.store import load_values
+
+        with handled():
+            filled = load_values()
     failed = 0
     for path in files:
         try:
@@ -160,7 +167,7 @@ def validate_cmd(
             failed += 1
             typer.echo(str(exc))
             continue
-        problems = strict_issues(protocol, source) if strict else []
+        problems = strict_issues(protocol, source, filled=filled) if strict else []
         if problems:
             failed += 1
             typer.echo(f"{path}: {len(problems)} problem(s) in strict mode")
@@ -294,6 +301,63 @@ def card_cmd(
         chosen = pick_format(fmt, output, "card")
         data = render(card_model(open_protocol(protocol, lang)[0]), chosen)
     _print_or_write(data, output)
+
+
+def setup_cmd(
+    protocol: ProtocolArg = None,
+    lang: LangOpt = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="KEY=VALUE, without questions (repeatable; an empty VALUE clears it). "
+            "--show lists the keys.",
+            show_default=False,
+        ),
+    ] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Take the answers from another organisation file, e.g. the one your "
+            "coordinator sent.",
+            show_default=False,
+        ),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            help="The organisation file to change. Default: $AVLASTNING_ORGANISATION, else "
+            "organisation.yaml in your user config folder (every command reads it from there).",
+            show_default=False,
+        ),
+    ] = None,
+    show: Annotated[
+        bool, typer.Option("--show", help="Show where the file is, the keys and the answers.")
+    ] = False,
+) -> None:
+    """Fill in the organisation's own contacts (manager, occupational health, health centre,
+    crisis support…) once; every command then prints them in place of <fyll i …>."""
+    from avlastning_cli.organisation.setup import setup
+    from avlastning_cli.session.tty import is_terminal
+
+    with handled():
+        setup(
+            protocol,
+            lang,
+            file,
+            set_ or [],
+            from_file,
+            show_only=show,
+            interactive=is_terminal(),
+        )
+
+
+app.command("anpassa")(setup_cmd)
+app.command("setup", help="The same as `anpassa`: fill in the organisation's own contacts.")(
+    setup_cmd
+)
 
 
 @app.command("scrub")

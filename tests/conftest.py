@@ -1,4 +1,4 @@
-"""Shared test set-up: deterministic output, and never the user's real state folder."""
+"""Shared test set-up: deterministic output, and never the user's real state or config folder."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ PROTOCOLS = REPO / "protocols"
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     monkeypatch.setenv("AVLASTNING_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("AVLASTNING_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("AVLASTNING_ORGANISATION", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")

@@ -18,9 +18,18 @@ from avlastning_cli.yamlsrc import PathT, Source, YamlProblem, load, read_text
 HINT = "Fix the lines above and run `avlastning validate FILE` again."
 
 
-def load_protocol(path: Path) -> m.Protocol:
-    """Read and validate a protocol file, or raise :class:`ProtocolError` with every problem."""
-    return read_protocol(path)[0]
+def load_protocol(path: Path, *, organisation: bool = True) -> m.Protocol:
+    """Read and validate a protocol file, or raise :class:`ProtocolError` with every problem.
+
+    With ``organisation`` (the default), the organisation's own contacts, saved with
+    ``avlastning anpassa``, are put in the protocol's ``<fyll i: …>`` places."""
+    protocol = read_protocol(path)[0]
+    if not organisation:
+        return protocol
+    from avlastning_cli.organisation.slots import fill
+    from avlastning_cli.organisation.store import load_values
+
+    return fill(protocol, load_values())
 
 
 def open_protocol(ref: str | None, lang: str | None = None) -> tuple[m.Protocol, Path]:

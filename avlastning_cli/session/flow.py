@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from avlastning_cli.errors import Interrupted
+from avlastning_cli.organisation.slots import Slot
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.session.engine import OPENING, WRITE, Engine
@@ -150,8 +151,11 @@ class Walkthrough:
         save: Callable[[SessionState], object],
         clock: Callable[[], float] = time.monotonic,
         today: Callable[[], dt.date] = dt.date.today,
+        missing: Sequence[Slot] = (),
     ) -> None:
         self.protocol = protocol
+        #: places the organisation has not filled in: a banner at the start says so
+        self.missing = tuple(missing)
         self.state = state
         self.engine = Engine(protocol, state)
         self.prompter = prompter
@@ -197,7 +201,8 @@ class Walkthrough:
     def emergency(self) -> None:
         L = self.L
         self.prompter.new_screen()
-        self.prompter.show(screens.emergency_screen(self.protocol, L))
+        unfilled = {s.contact for s in self.missing if s.contact and s.key == s.contact}
+        self.prompter.show(screens.emergency_screen(self.protocol, L, unfilled))
         signs = {s.id: s for s in self.engine.signs()}
         options = [("none", L["just_looking"])] + [(i, m.sign_label(s)) for i, s in signs.items()]
         choice = self.prompter.ask_choice(f.ESCALATIONS, L["which_sign"], options, "none")
@@ -277,6 +282,8 @@ class Walkthrough:
         def draw() -> None:
             self.prompter.new_screen()
             self.prompter.show(screens.opening_screen(self.protocol, L, rehearsal=self.rehearsal))
+            if self.missing:
+                self.prompter.show(screens.missing_banner(self.missing, L))
             self.show_notices()
 
         self._redraw = draw

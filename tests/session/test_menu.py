@@ -57,5 +57,5 @@ def test_menu_records_a_session_not_held(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_menu_quit_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    quit_ = drive([], DOWN * 4 + ENTER)
+    quit_ = drive([], DOWN * 5 + ENTER)
     assert quit_.exit_code == 0 and not list(tmp_path.iterdir())
