@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.session.harness import CTRL_C, DOWN, ENTER, drive, runner
-
 from avlastning_cli.cli import app
+from tests.session.harness import CTRL_C, DOWN, ENTER, drive, runner
 
 CTRL_U = "\x15"  # clear the pre-filled answer
 ALL = [
