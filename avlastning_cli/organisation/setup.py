@@ -205,7 +205,7 @@ def _interactive(protocol: m.Protocol, path: Path, prompter: Any, console: Conso
     console.print(L["org_intro_blank"], style="dim", soft_wrap=True)
 
     def ask(slot: Slot) -> None:
-        help_ = f"{slot.hint}  [{slot.key}]"
+        help_ = f"{slot.hint} · {slot.key}"  # no [brackets]: rich would read them as markup
         answer = EMERGENCY
         while answer is EMERGENCY:  # F1 means nothing here: ask again
             answer = prompter.ask_text(

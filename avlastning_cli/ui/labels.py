@@ -123,7 +123,7 @@ SV: dict[str, str] = {
         "(råd dygnet runt) fungerar alltid."
     ),
     "missing_how": "En samordnare fyller i dem en gång för alla med: avlastning anpassa",
-    "emergency_missing": "uppgift saknas: ring 112 vid fara, annars 1177",
+    "emergency_missing": "uppgift saknas – ring 112 vid fara, annars 1177",
     "emergency_fallback": (
         "Saknas en kontaktuppgift: ring 112 vid fara för liv och hälsa, annars 1177 "
         "Vårdguiden (dygnet runt)."
@@ -152,18 +152,13 @@ SV: dict[str, str] = {
     "org_set_form": 'Skriv --set som NYCKEL=VÄRDE, t.ex. --set manager="070-123 45 67".',
     "org_no_markup": "Skriv uppgiften utan < och >.",
     "org_too_long": "Högst {n} tecken.",
-    "org_bad_url": (
-        "”{value}” är ingen hel webbadress. Skriv t.ex. https://www.1177.se eller 1177.se."
-    ),
-    "org_bad_phone": (
-        "”{value}” är inget giltigt telefonnummer: {why} Skriv t.ex. 010-123 45 67, "
-        "+46 10 123 45 67 eller 1177, eller lämna tomt."
-    ),
-    "org_phone_short": "det är för kort.",
-    "org_phone_long": "det är för långt.",
-    "org_phone_length": "antalet siffror stämmer inte.",
-    "org_phone_invalid": "numret finns inte i den nummerserien.",
-    "org_phone_unreadable": "det går inte att läsa som ett nummer.",
+    "org_bad_url": "”{value}”: ingen hel webbadress (t.ex. https://www.1177.se)",
+    "org_bad_phone": "”{value}”: {why} (t.ex. 010-123 45 67 eller 1177)",
+    "org_phone_short": "för kort för ett telefonnummer",
+    "org_phone_long": "för långt för ett telefonnummer",
+    "org_phone_length": "fel antal siffror för ett telefonnummer",
+    "org_phone_invalid": "inget giltigt telefonnummer",
+    "org_phone_unreadable": "går inte att läsa som ett telefonnummer",
 }
 
 EN: dict[str, str] = {
@@ -274,7 +269,7 @@ EN: dict[str, str] = {
         "and night) always work."
     ),
     "missing_how": "A coordinator fills them in once for all with: avlastning anpassa",
-    "emergency_missing": "not filled in: call 112 in danger, otherwise 1177",
+    "emergency_missing": "not filled in – call 112 in danger, otherwise 1177",
     "emergency_fallback": (
         "If a contact is missing: call 112 when life or health is in danger, otherwise 1177 "
         "Vårdguiden (day and night)."
@@ -303,18 +298,13 @@ EN: dict[str, str] = {
     "org_set_form": 'Give --set as KEY=VALUE, e.g. --set manager="070-123 45 67".',
     "org_no_markup": "Write it without < and >.",
     "org_too_long": "At most {n} characters.",
-    "org_bad_url": (
-        "“{value}” is not a whole web address. Write e.g. https://www.1177.se or 1177.se."
-    ),
-    "org_bad_phone": (
-        "“{value}” is not a valid phone number: {why} Write e.g. 010-123 45 67, "
-        "+46 10 123 45 67 or 1177, or leave it blank."
-    ),
-    "org_phone_short": "it is too short.",
-    "org_phone_long": "it is too long.",
-    "org_phone_length": "the number of digits is wrong.",
-    "org_phone_invalid": "there is no such number range.",
-    "org_phone_unreadable": "it cannot be read as a number.",
+    "org_bad_url": "“{value}”: not a whole web address (e.g. https://www.1177.se)",
+    "org_bad_phone": "“{value}”: {why} (e.g. 010-123 45 67 or 1177)",
+    "org_phone_short": "too short for a phone number",
+    "org_phone_long": "too long for a phone number",
+    "org_phone_length": "wrong number of digits for a phone number",
+    "org_phone_invalid": "not a valid phone number",
+    "org_phone_unreadable": "cannot be read as a phone number",
 }
 
 LABELS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
