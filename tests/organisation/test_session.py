@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 from avlastning_cli.export.calendar import ics_text
-
 from tests.session.harness import CTRL_C, DOWN, ENTER, drive, enters, state_path, summary_files
 
 ALL = [
