@@ -200,7 +200,10 @@ def new_cmd(
 
     with handled():
         copy_bundled(from_id, lang, file)
-    typer.echo(f"Wrote {file}. Fill in the <fyll i …> places, then: avlastning validate {file}")
+    typer.echo(
+        f"Wrote {file}. Fill in the <fyll i …> places (or leave them to `avlastning anpassa`), "
+        f"then: avlastning validate {file}"
+    )
 
 
 @app.command("answers")
