@@ -82,8 +82,7 @@ def parse_set(items: Sequence[str], known: Sequence[Slot], language: str) -> dic
             raise UserError(f"--set {item!r}: {L['org_set_form']}")
         if key not in keys:
             close = difflib.get_close_matches(key, keys, n=1)
-            hint = f" Menade du '{close[0]}'?" if close and language == "sv" else ""
-            hint = f" Did you mean '{close[0]}'?" if close and language != "sv" else hint
+            hint = " " + L["org_did_you_mean"].format(key=close[0]) if close else ""
             raise UserError(L["org_unknown_key"].format(key=key, close=hint, keys=", ".join(keys)))
         why = problem(value, language)
         if why:
@@ -105,7 +104,7 @@ def read_from(path: Path, language: str) -> dict[str, str]:
         if why:
             issues.append(source.issue(("values", key), why))
     if issues:
-        raise store.OrganisationError(str(path), issues, labels(language)["org_intro_blank"])
+        raise store.OrganisationError(str(path), issues, store.HINT)
     return values
 
 

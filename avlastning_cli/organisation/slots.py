@@ -141,13 +141,14 @@ def fill(
 
 
 WRITE_IN = "______________"
-PHONE_LABEL = {"sv": "Telefon", "en": "Phone"}
 
 
 def write_in(slot: Slot, language: str) -> str:
     """On paper: a line to write on, so a leader can fill it in by hand."""
+    from avlastning_cli.ui.labels import labels
+
     if slot.wants_phone:
-        return f"{PHONE_LABEL.get(language, PHONE_LABEL['sv'])}: {WRITE_IN}"
+        return f"{labels(language)['write_in_phone']}: {WRITE_IN}"
     return WRITE_IN
 
 

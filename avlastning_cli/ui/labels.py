@@ -149,6 +149,8 @@ SV: dict[str, str] = {
         "eller --from FIL (nycklarna visas med --show)."
     ),
     "org_unknown_key": "Okänd nyckel '{key}'.{close} Nycklarna: {keys}.",
+    "org_did_you_mean": "Menade du '{key}'?",
+    "write_in_phone": "Telefon",
     "org_set_form": 'Skriv --set som NYCKEL=VÄRDE, t.ex. --set manager="070-123 45 67".',
     "org_no_markup": "Skriv uppgiften utan < och >.",
     "org_too_long": "Högst {n} tecken.",
@@ -295,6 +297,8 @@ EN: dict[str, str] = {
         "--from FILE (--show lists the keys)."
     ),
     "org_unknown_key": "Unknown key '{key}'.{close} The keys: {keys}.",
+    "org_did_you_mean": "Did you mean '{key}'?",
+    "write_in_phone": "Phone",
     "org_set_form": 'Give --set as KEY=VALUE, e.g. --set manager="070-123 45 67".',
     "org_no_markup": "Write it without < and >.",
     "org_too_long": "At most {n} characters.",

@@ -126,3 +126,12 @@ def test_a_broken_organisation_file_does_not_stop_a_session(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert str(org) in result.output  # shown as a warning, with where
     assert BANNER in result.output
+
+
+def test_a_rehearsal_uses_them_too(tmp_path: Path) -> None:
+    assert BANNER in drive(["rehearse"], enters(120)).output
+    set_up()
+    result = drive(["rehearse"], enters(120))
+    assert result.exit_code == 0, result.output
+    assert BANNER not in result.output
+    assert "Maria Lind, 010-456 78 90" in flat(result.output)

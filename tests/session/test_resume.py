@@ -56,7 +56,13 @@ def comparable(data: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("reference")
-    result = drive(["run", "--out", str(out)], "".join(k for _, k, _ in UNITS))
+    # a module fixture runs before the autouse isolation: isolate it here, or it would read
+    # and write the real state folder (and fail on a paused session left there)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("AVLASTNING_STATE_DIR", str(tmp_path_factory.mktemp("reference-state")))
+        mp.setenv("AVLASTNING_CONFIG_DIR", str(tmp_path_factory.mktemp("reference-config")))
+        mp.delenv("AVLASTNING_ORGANISATION", raising=False)
+        result = drive(["run", "--out", str(out)], "".join(k for _, k, _ in UNITS))
     assert result.exit_code == 0, result.output
     data = summary(out)
     # the script really answered what it says
