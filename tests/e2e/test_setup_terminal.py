@@ -1,5 +1,6 @@
-"""`avlastning anpassa` in a real terminal (a pty, via pexpect): waiting for the prompts'
-labels, a refused phone number, then the printed card."""
+"""A fresh install (the wheel, unpacked into an empty folder), `avlastning anpassa` in a real
+terminal (a pty, via pexpect): waiting for the prompts' labels, a refused phone number, then
+the printed card."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import io
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,11 +25,32 @@ ENTER = "\r"
 BACKSPACE = "\x7f"
 
 
-def test_set_up_in_a_terminal_then_print_the_card(tmp_path: Path) -> None:
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built from this checkout and unpacked: what `pip install .` puts in place."""
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "--no-build-isolation"]
+        + ["-q", "-w", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = out.glob("avlastning-*.whl")
+    site = tmp_path_factory.mktemp("site")
+    zipfile.ZipFile(wheel).extractall(site)
+    return site
+
+
+def test_set_up_in_a_terminal_then_print_the_card(tmp_path: Path, installed: Path) -> None:
     from pypdf import PdfReader
 
     env = {k: v for k, v in os.environ.items() if k != "AVLASTNING_ASSUME_TTY"}
-    env.update({"TERM": "xterm", "COLUMNS": "80", "LINES": "40"})
+    env.update({"TERM": "xterm", "COLUMNS": "80", "LINES": "40", "PYTHONPATH": str(installed)})
+    config = Path(env["AVLASTNING_CONFIG_DIR"])
+    assert not (config / "organisation.yaml").exists()  # nothing set up yet
     child = pexpect.spawn(
         sys.executable,
         ["-m", "avlastning_cli", "anpassa"],
@@ -71,3 +94,4 @@ def test_set_up_in_a_terminal_then_print_the_card(tmp_path: Path) -> None:
     text = " ".join(" ".join(p.extract_text() for p in pages).split())
     assert "070-123 45 67" in text and "Maria Lind, 010-456 78 90" in text
     assert "<" not in text and "fyll i" not in text
+    assert (config / "organisation.yaml").exists()
