@@ -44,7 +44,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "-q",
             "-w",
             str(out),
-        ],  # fmt: skip
+        ],
         check=True,
         capture_output=True,
     )
