@@ -12,16 +12,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from avlastning_cli import prompter as pk
 from avlastning_cli.errors import Issue, NoTerminalError, UserError
 from avlastning_cli.organisation import store
 from avlastning_cli.organisation.check import problem
 from avlastning_cli.organisation.slots import Slot, slots, write_in
+from avlastning_cli.prompter import EMERGENCY, Prompter
 from avlastning_cli.protocol import models as m
 from avlastning_cli.ui.labels import labels
 
@@ -158,7 +159,7 @@ def setup(
     *,
     show_only: bool = False,
     interactive: bool = False,
-    prompter: Any = None,
+    prompter: Prompter | None = None,
     console: Console | None = None,
 ) -> Path:
     """`avlastning anpassa`. Returns the organisation file's path."""
@@ -184,15 +185,14 @@ def setup(
     if not interactive:
         raise NoTerminalError(L["org_no_terminal"])
     if prompter is None:
-        from avlastning_cli.ui.prompts import InteractivePrompter
+        from avlastning_cli.session.live import interactive_prompter
 
-        prompter = InteractivePrompter(L, console)
+        prompter = interactive_prompter(L, console)
     _interactive(protocol, path, prompter, console)
     return path
 
 
-def _interactive(protocol: m.Protocol, path: Path, prompter: Any, console: Console) -> None:
-    from avlastning_cli.session.flow import EMERGENCY
+def _interactive(protocol: m.Protocol, path: Path, prompter: Prompter, console: Console) -> None:
 
     L = labels(protocol.language)
     known = unique_slots(protocol)
@@ -208,7 +208,7 @@ def _interactive(protocol: m.Protocol, path: Path, prompter: Any, console: Conso
         answer = EMERGENCY
         while answer is EMERGENCY:  # F1 means nothing here: ask again
             answer = prompter.ask_text(
-                slot.key,
+                pk.setup_key(slot.key),
                 slot.label,
                 values.get(slot.key, ""),
                 help_,
@@ -230,14 +230,17 @@ def _interactive(protocol: m.Protocol, path: Path, prompter: Any, console: Conso
         choice = EMERGENCY
         while choice is EMERGENCY:
             choice = prompter.navigate(
-                L["org_next"], [("done", L["org_done"]), ("change", L["org_change"])], "done"
+                L["org_next"],
+                [("done", L["org_done"]), ("change", L["org_change"])],
+                "done",
+                key=pk.SETUP_NEXT,
             )
         if choice != "change":
             break
         options = [(s.key, f"{s.label}: {values.get(s.key) or L['org_unset']}") for s in known]
         picked = EMERGENCY
         while picked is EMERGENCY:
-            picked = prompter.navigate(L["org_which"], options, options[0][0])
+            picked = prompter.navigate(L["org_which"], options, options[0][0], key=pk.SETUP_WHICH)
         ask(next(s for s in known if s.key == picked))
     _save(values, path, known)
     console.print(L["org_saved"].format(file=path), markup=False, soft_wrap=True)

@@ -2,7 +2,7 @@
 
 Every prompt has a safe default (Enter walks on). At every prompt the emergency action is one
 key away: ``!`` (and F1, which also works in text fields) ends the prompt with
-:data:`~avlastning_cli.session.flow.EMERGENCY`, and the walkthrough asks the same prompt again
+:data:`~avlastning_cli.prompter.EMERGENCY`, and the walkthrough asks the same prompt again
 afterwards. Ctrl-C raises KeyboardInterrupt, which the walkthrough turns into a saved pause.
 """
 
@@ -20,7 +20,7 @@ from prompt_toolkit.key_binding.key_processor import KeyPressEvent
 from questionary import Choice, Style
 from rich.console import Console
 
-from avlastning_cli.session.flow import EMERGENCY
+from avlastning_cli.prompter import EMERGENCY
 
 #: Calm: no red, nothing blinking; colours fall away with NO_COLOR.
 STYLE = Style(
@@ -179,10 +179,12 @@ class InteractivePrompter:
         q = questionary.text(fit(label), default=default, validate=check, qmark=QMARK, style=STYLE)
         return _with_emergency(q, text_field=text_field)
 
-    def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any:
+    def navigate(
+        self, label: str, options: Sequence[tuple[str, str]], default: str, *, key: str = ""
+    ) -> Any:
         return self._select(label, options, default)
 
-    def round_turn(self, k: int, n: int, seconds: int) -> Any:
+    def round_turn(self, k: int, n: int, seconds: int, *, key: str = "") -> Any:
         L = self.L
         message = Countdown(L["person"].format(k=k, n=n), seconds, L)
         options = [("spoke", L["spoke"]), ("passed", L["passed"]), ("end", L["end_round"])]
