@@ -160,20 +160,21 @@ def emergency_screen(
     organisation has not filled in (ids in ``unfilled``) says what to do without it."""
     rows = Table.grid(padding=(0, 1))
     rows.add_column(ratio=1)
-    for s in protocol.sections:
-        if not isinstance(s, m.WarningSignsSection):
-            continue
-        for sign in s.signs:
-            cell = Text()
-            cell.append(m.sign_label(sign), style="bold")
-            cell.append("\n→ " + " ".join(sign.action.split()))
-            if sign.contact and sign.contact in unfilled:
-                role = protocol.contact(sign.contact).role
-                cell.append(f" ({role}: {L['emergency_missing']})", style="bold")
-            elif sign.contact:
-                c = protocol.contact(sign.contact)
-                cell.append(f" ({c.reach})", style="bold")
-            rows.add_row(cell)
+    signs = [
+        sign for s in protocol.sections if isinstance(s, m.WarningSignsSection) for sign in s.signs
+    ]
+    # life-threatening signs (call 112) first, whatever order the protocol lists them in
+    for sign in sorted(signs, key=lambda sign: m.LEVELS.index(sign.level)):
+        cell = Text()
+        cell.append(m.sign_label(sign), style="bold")
+        cell.append("\n→ " + " ".join(sign.action.split()))
+        if sign.contact and sign.contact in unfilled:
+            role = protocol.contact(sign.contact).role
+            cell.append(f" ({role}: {L['emergency_missing']})", style="bold")
+        elif sign.contact:
+            c = protocol.contact(sign.contact)
+            cell.append(f" ({c.reach})", style="bold")
+        rows.add_row(cell)
     parts: list[RenderableType] = [Text(L["emergency_intro"]), Text(""), rows]
     if unfilled:
         parts += [Text(""), Text(L["emergency_fallback"])]

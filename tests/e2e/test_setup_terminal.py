@@ -70,6 +70,8 @@ def test_set_up_in_a_terminal_then_print_the_card(tmp_path: Path, installed: Pat
         timeout=TIMEOUT,
         dimensions=(40, 80),
     )
+    child.expect("Akutmottagning")
+    child.send(ENTER)  # left blank
     child.expect("Företagshälsovården")
     child.send("070-12" + ENTER)
     child.expect("för kort för ett telefonnummer")  # refused, with what is wrong

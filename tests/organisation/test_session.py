@@ -12,6 +12,7 @@ from avlastning_cli.export.calendar import ics_text
 from tests.session.harness import CTRL_C, DOWN, ENTER, drive, enters, state_path, summary_files
 
 ALL = [
+    "--set", "akutmottagning=Akutmottagningen, Sjukhusvägen 1, 031-342 00 00",
     "--set", "foretagshalsovard=010-123 45 67",
     "--set", "vardcentral=din egen vårdcentral, eller 1177",
     "--set", "manager=Maria Lind, 010-456 78 90",
@@ -36,7 +37,7 @@ def test_without_set_up_a_live_session_starts_with_the_banner(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     out = flat(result.output)
     assert BANNER in out
-    banner = out[out.index(BANNER) : out.index("Steg 1/10")]  # at the start
+    banner = out[out.index(BANNER) : out.index("Steg 1/")]  # at the start
     for name in ("Företagshälsovården", "Vårdcentralen", "Närmaste chef", "POSOM"):
         assert name in banner
     assert "112 (akut) och 1177" in banner and "avlastning anpassa" in banner
@@ -47,7 +48,7 @@ def test_without_set_up_a_live_session_starts_with_the_banner(tmp_path: Path) ->
 def test_in_english_too(tmp_path: Path) -> None:
     result = drive(["run", "--lang", "en", "--out", str(tmp_path)], enters())
     assert result.exit_code == 0, result.output
-    assert "Contacts missing" in result.output and "fill in" not in result.output
+    assert "Contacts missing" in result.output and "<fill in" not in result.output
 
 
 def test_with_set_up_there_is_no_banner_and_the_contacts_show(tmp_path: Path) -> None:
@@ -79,7 +80,7 @@ def test_the_emergency_panel_shows_the_filled_in_number(tmp_path: Path) -> None:
 
 
 def test_the_menu_fills_them_in(tmp_path: Path) -> None:
-    keys = DOWN * 4 + ENTER + "010-123 45 67" + ENTER * 5 + ENTER
+    keys = DOWN * 4 + ENTER + ENTER + "010-123 45 67" + ENTER * 5 + ENTER
     result = drive([], keys)
     assert result.exit_code == 0, result.output
     org = Path(os.environ["AVLASTNING_CONFIG_DIR"]) / "organisation.yaml"

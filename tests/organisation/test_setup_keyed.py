@@ -27,7 +27,8 @@ def test_every_place_is_asked_by_its_key_then_saved() -> None:
     )
     assert played.exit_code == 0, played.output
     assert played.asked == [
-        setup_key(k) for k in ("foretagshalsovard", "vardcentral", "manager", "posom", "pkl")
+        setup_key(k)
+        for k in ("akutmottagning", "foretagshalsovard", "vardcentral", "manager", "posom", "pkl")
     ] + [SETUP_NEXT]
     saved = org_file().read_text(encoding="utf-8")
     assert 'manager: "Maria Lind, 010-456 78 90"' in saved and "posom" not in saved
