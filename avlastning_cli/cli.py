@@ -123,7 +123,7 @@ def protocols_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """List the bundled protocols (id, language, title, version)."""
-    from avlastning_cli.protocol.registry import bundled
+    from avlastning_cli.protocol.registry import bundled, plain_table
 
     items = bundled()
     if as_json:
@@ -141,16 +141,7 @@ def protocols_cmd(
         ]
         _echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
-
-    from avlastning_cli.ui.console import safe_console
-
-    table = Table(box=None, pad_edge=False)
-    for column in ("id", "lang", "version", "type", "title"):
-        table.add_column(column)
-    for b in items:
-        table.add_row(b.id, b.language, b.version, b.type, b.title)
-    safe_console().print(table)
+    _echo(plain_table(items), nl=False)
 
 
 @app.command("validate")
@@ -166,8 +157,7 @@ def validate_cmd(
     ] = False,
 ) -> None:
     """Check protocol files. Every problem is shown as FILE:LINE:COLUMN: where: what."""
-    from avlastning_cli.protocol.loader import read_protocol
-    from avlastning_cli.protocol.strict import strict_issues
+    from avlastning_cli.protocol.loader import load_protocol, read_protocol
 
     filled: dict[str, str] = {}
     if strict:
@@ -178,12 +168,21 @@ def validate_cmd(
     failed = 0
     for path in files:
         try:
-            protocol, source = read_protocol(path)
+            # strict checks need the located source; otherwise bytes checked before are cached
+            protocol, source = (
+                read_protocol(path)
+                if strict
+                else (load_protocol(path, organisation=False), None)  # the file as it is
+            )
         except UserError as exc:
             failed += 1
             _echo(str(exc))
             continue
-        problems = strict_issues(protocol, source, filled=filled) if strict else []
+        problems = []
+        if source is not None:
+            from avlastning_cli.protocol.strict import strict_issues
+
+            problems = strict_issues(protocol, source, filled=filled)
         if problems:
             failed += 1
             _echo(f"{path}: {len(problems)} problem(s) in strict mode")

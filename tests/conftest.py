@@ -48,6 +48,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.mkdir(mode=0o700)
     os.environ["AVLASTNING_CONFIG_DIR"] = str(config)
     os.environ.pop("AVLASTNING_ORGANISATION", None)
+    # one protocol cache for the whole run, as one user's machine has: most loads hit it
+    cache = _SANDBOX / "avlastning-cache"
+    cache.mkdir(mode=0o700)
+    os.environ["AVLASTNING_CACHE_DIR"] = str(cache)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
