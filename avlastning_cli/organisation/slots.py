@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from avlastning_cli.protocol import models as m
 
 PLACEHOLDER = re.compile(r"<\s*(?:fyll i|fill in)\b\s*:?\s*([^>]*)>", re.IGNORECASE)
@@ -48,15 +50,32 @@ class Slot:
         return self.role or self.hint
 
 
+def _children(node: Any) -> Iterator[tuple[str | int, Any]]:
+    """The parts of a model (its fields, in order), a mapping or a list."""
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield name, getattr(node, name)
+    elif isinstance(node, dict):
+        yield from node.items()
+    elif isinstance(node, list | tuple):
+        yield from enumerate(node)
+
+
 def _walk(data: Any, path: PathT) -> Iterator[tuple[PathT, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _walk(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _walk(value, (*path, i))
-    elif isinstance(data, str):
+    if isinstance(data, str):
         yield path, data
+        return
+    for step, value in _children(data):
+        yield from _walk(value, (*path, step))
+
+
+def _at(node: Any, step: str | int) -> Any:
+    return getattr(node, str(step)) if isinstance(node, BaseModel) else node[step]
+
+
+def _id(node: Any) -> str | None:
+    value = node.get("id") if isinstance(node, dict) else getattr(node, "id", None)
+    return None if value is None else str(value)
 
 
 def _named(data: Any, path: PathT) -> list[str]:
@@ -64,29 +83,25 @@ def _named(data: Any, path: PathT) -> list[str]:
     parts: list[str] = []
     node = data
     for step in path:
-        if isinstance(step, int):
-            item = node[step]
-            parts.append(
-                str(item["id"]) if isinstance(item, dict) and "id" in item else str(step + 1)
-            )
-        else:
-            parts.append(step)
-        node = node[step]
+        node = _at(node, step)
+        parts.append(str(step) if not isinstance(step, int) else _id(node) or str(step + 1))
     return parts
 
 
-def _base_key(data: dict[str, Any], path: PathT) -> tuple[str, str | None, str | None]:
+def _base_key(data: Any, path: PathT) -> tuple[str, str | None, str | None]:
     if len(path) >= 3 and path[0] == "contacts" and isinstance(path[1], int):
-        contact = data["contacts"][path[1]]
-        cid, role = str(contact["id"]), str(contact.get("role", ""))
+        contact = _at(_at(data, "contacts"), path[1])
+        cid = _id(contact) or str(path[1] + 1)
+        role = contact.get("role") if isinstance(contact, dict) else contact.role
+        role = str(role or "")
         if path[2:] == ("reach",):
             return cid, cid, role
         return ".".join([cid, *_named(contact, path[2:])]), cid, role
-    return ".".join([str(data.get("id", "protocol")), *_named(data, path)]), None, None
+    return ".".join([_id(data) or "protocol", *_named(data, path)]), None, None
 
 
-def placeholders_in(data: dict[str, Any]) -> Iterator[tuple[Slot, re.Match[str]]]:
-    """Each place to fill in within protocol data (a model's dump, or the file as read)."""
+def placeholders_in(data: Any) -> Iterator[tuple[Slot, re.Match[str]]]:
+    """Each place to fill in within a protocol (the model, or the file's data as read)."""
     for path, text in _walk(data, ()):
         if path and path[-1] == "id":
             continue
@@ -99,7 +114,21 @@ def placeholders_in(data: dict[str, Any]) -> Iterator[tuple[Slot, re.Match[str]]
 
 def slots(protocol: m.Protocol) -> list[Slot]:
     """Every place the protocol leaves to fill in, in the protocol's order."""
-    return [slot for slot, _ in placeholders_in(protocol.model_dump(mode="python"))]
+    return [slot for slot, _ in placeholders_in(protocol)]
+
+
+def _replace(node: Any, path: PathT, text: str) -> Any:
+    """``node`` with the text at ``path`` replaced: copies along the path, shares the rest
+    (the new text is plain text in a text field, so nothing needs validating again)."""
+    if not path:
+        return text
+    step, rest = path[0], path[1:]
+    if isinstance(node, BaseModel):
+        name = str(step)
+        return node.model_copy(update={name: _replace(getattr(node, name), rest, text)})
+    items = list(node)
+    items[int(step)] = _replace(items[int(step)], rest, text)
+    return items
 
 
 def fill(
@@ -109,18 +138,12 @@ def fill(
 ) -> m.Protocol:
     """The protocol with each place filled from ``values``; a place without a value becomes
     ``unfilled(slot)``, or stays as it is when ``unfilled`` is None."""
-    data = protocol.model_dump(mode="python")
     texts: dict[PathT, list[tuple[Slot, re.Match[str]]]] = {}
-    for slot, match in placeholders_in(data):
+    for slot, match in placeholders_in(protocol):
         texts.setdefault(slot.path, []).append((slot, match))
-    if not texts:
-        return protocol
-    changed = False
+    result = protocol
     for path, found in texts.items():
-        node: Any = data
-        for step in path[:-1]:
-            node = node[step]
-        text: str = node[path[-1]]
+        text: str = found[0][1].string
         out, last = [], 0
         for slot, match in found:
             value = values.get(slot.key)
@@ -135,9 +158,8 @@ def fill(
         out.append(text[last:])
         joined = "".join(out)
         if joined != text:
-            node[path[-1]] = joined
-            changed = True
-    return m.Protocol.model_validate(data) if changed else protocol
+            result = _replace(result, path, joined)
+    return result
 
 
 WRITE_IN = "______________"
