@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from avlastning_cli import __version__
+from avlastning_cli.i18n import Tables
 from avlastning_cli.errors import PrivacyError, UserError
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
@@ -19,89 +20,8 @@ from avlastning_cli.session.state import SessionState
 
 SCHEMA = "avlastning.summary/1"
 
-LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "title": "Sammanfattning",
-        "rehearsal": "ÖVNING — inte ett verkligt samtal",
-        "protocol": "Protokoll",
-        "date": "Datum",
-        "duration": "Tid",
-        "minutes": "min",
-        "participants": "Deltagare",
-        "second_leader": "Andra ledare med",
-        "steps": "Steg",
-        "done": "genomfört",
-        "skipped": "överhoppat",
-        "checks": "Avbockat",
-        "round": "Rundan",
-        "spoke": "talade",
-        "passed": "avstod",
-        "signs": "Varningstecken",
-        "flagged": "Markerade",
-        "escalated": "Eskalering",
-        "none": "inga",
-        "not_set": "inget satt",
-        "follow_up": "Uppföljning",
-        "next_steps": "Nästa steg",
-        "follow_up_date": "Datum för uppföljning",
-        "lessons": "Lärdomar att ta vidare",
-        "redactions": "Maskerade personuppgifter",
-        "yes": "ja",
-        "no": "nej",
-        "timing": "Tidsåtgång per steg",
-        "target": "mål",
-        "scenarios": "Scenarier",
-        "recommended": "rekommenderat",
-        "not_recommended": "inte rekommenderat",
-        "self_rating": "Självskattning",
-        "privacy_refused": "Sammanfattningen sparades inte: den sista kontrollen hittade "
-        "fortfarande personuppgifter ({kinds}).",
-        "privacy_refused_hint": "Inget är förlorat: samtalet är sparat. Kör `avlastning resume`, "
-        "gå tillbaka till fritextsvaret och skriv om det utan namn eller nummer.",
-        "privacy": "Innehåller inga namn eller citat: endast antal, bockar, id och allmänna "
-        "lärdomar.",
-    },
-    "en": {
-        "title": "Summary",
-        "rehearsal": "REHEARSAL — not a real session",
-        "protocol": "Protocol",
-        "date": "Date",
-        "duration": "Duration",
-        "minutes": "min",
-        "participants": "Participants",
-        "second_leader": "Second leader present",
-        "steps": "Steps",
-        "done": "done",
-        "skipped": "skipped",
-        "checks": "Ticked",
-        "round": "The round",
-        "spoke": "spoke",
-        "passed": "passed",
-        "signs": "Warning signs",
-        "flagged": "Flagged",
-        "escalated": "Escalation",
-        "none": "none",
-        "not_set": "not set",
-        "follow_up": "Follow-up",
-        "next_steps": "Next steps",
-        "follow_up_date": "Follow-up date",
-        "lessons": "Lessons to take further",
-        "redactions": "Personal data masked",
-        "yes": "yes",
-        "no": "no",
-        "timing": "Time per step",
-        "target": "target",
-        "scenarios": "Scenarios",
-        "recommended": "recommended",
-        "not_recommended": "not recommended",
-        "self_rating": "Self-rating",
-        "privacy_refused": "The summary was not written: the final check still found personal "
-        "data ({kinds}).",
-        "privacy_refused_hint": "Nothing is lost: the session is saved. Run `avlastning resume`, "
-        "go back to the free-text answer and rewrite it without names or numbers.",
-        "privacy": "Holds no names or quotes: only counts, ticks, ids and general lessons.",
-    },
-}
+#: The summary's own words: the catalogue's ``summary.*`` entries.
+LABELS = Tables("summary")
 
 
 def _answer(protocol: m.Protocol, state: SessionState, mode: f.Mode) -> dict[str, Any]:
@@ -188,18 +108,6 @@ def build_summary(protocol: m.Protocol, state: SessionState) -> dict[str, Any]:
     return summary
 
 
-NOT_HELD_LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "not_held": "Samtalet hölls inte",
-        "considered": "Ett samtal övervägdes men hölls inte.",
-        "reason": "Skäl",
-    },
-    "en": {
-        "not_held": "The session was not held",
-        "considered": "A session was considered but not held.",
-        "reason": "Reason",
-    },
-}
 
 
 def build_not_held(protocol: m.Protocol, reason: str, date: str) -> dict[str, Any]:
@@ -234,7 +142,7 @@ def build_not_held(protocol: m.Protocol, reason: str, date: str) -> dict[str, An
 
 
 def _render_not_held(summary: dict[str, Any], protocol: m.Protocol) -> str:
-    t = LABELS[protocol.language] | NOT_HELD_LABELS[protocol.language]
+    t = LABELS[protocol.language]
     p = summary["protocol"]
     reason = summary["not_held"]["reason"]
     text = {r.id: r.text for r in protocol.not_held_reasons}.get(reason, reason)

@@ -1,225 +1,30 @@
-"""The UI's own words, per language. The only wording in code: everything said to the group
-comes from the protocol YAML. The UI language is the protocol's language."""
+"""The UI's own words for the live session, as a view of the catalogue's ``ui.*`` entries.
+
+Everything said to the group comes from the protocol YAML; the session's own words (buttons,
+prompts, hints) are in the gettext catalogue (``avlastning_cli/locale``). The session's UI
+language is the protocol's language.
+
+``SV`` and ``EN`` are a landing place for words added on other branches while the catalogue was
+being built: ``labels()`` still finds them, and ``python tools/catalogue.py absorb`` moves them
+into the catalogue (a test fails until that is done, so they never stay here).
+"""
 
 from __future__ import annotations
 
-SV: dict[str, str] = {
-    # navigation
-    "go_on": "Gå vidare",
-    "skip": "Hoppa över steget",
-    "back": "Tillbaka",
-    "pause": "Paus (spara och avsluta, fortsätt senare)",
-    "emergency": "Nödläge (!)",
-    "what_now": "Vad vill du göra?",
-    "yes": "Ja",
-    "no": "Nej",
-    "emergency_key": "Nödläge: tryck ! (i textfält: F1)",
-    # opening
-    "opening_title": "Innan ni börjar",
-    "participants": "Hur många deltar? (bara antalet, inga namn)",
-    "second_leader": "Finns en andra samtalsledare med?",
-    "number_range": "Skriv ett heltal mellan {lo} och {hi}.",
-    # section screen
-    "step": "Steg {i}/{n}",
-    "minutes": "mål {target} min · hittills {elapsed} min",
-    "say": "Säg",
-    "tips": "Tips för dig (läs inte upp)",
-    "why": "Varför",
-    "points": "Syftet",
-    "rules": "Spelregler",
-    "may_tell": "Det här får man berätta",
-    "not_to_tell": "Det här berättar man inte",
-    "rehearsal": "ÖVNING",
-    "scrubbed_mark": "rensas från personuppgifter",
-    # the round
-    "round_question": "Fråga gruppen",
-    "passing_ok": "Det är okej att avstå",
-    "person": "Person {k} av {n}",
-    "left": "{m}:{s:02d} kvar",
-    "time_up": "tiden är ute, ingen brådska",
-    "spoke": "Talade",
-    "passed": "Avstod",
-    "end_round": "Avsluta rundan",
-    "round_done": "Rundan: {spoke} talade, {passed} avstod.",
-    "redo_round": "Rundan är redan gjord ({spoke} talade, {passed} avstod). Göra om den?",
-    # warning signs
-    "mark_signs": "Markera varningstecken som har setts (mellanslag markerar, Enter går vidare)",
-    "do_now": "Gör så här nu",
-    "none_marked": "Inga varningstecken markerade.",
-    # emergency
-    "emergency_title": "Nödläge",
-    "emergency_intro": "Vid varningstecken: gör så här nu.",
-    "which_sign": "Vilket varningstecken gällde det? (sparas utan vem)",
-    "just_looking": "Inget, jag tittade bara",
-    "escalation_saved": "Antecknat: eskalering ({sign}). Tillbaka till samma steg.",
-    # next steps
-    "contacts": "Kontakter",
-    "get_in_touch": "Hör av dig igen",
-    "follow_up": "Datum för uppföljning? (tomt = ingen; ÅÅÅÅ-MM-DD eller antal dagar, t.ex. {d})",
-    "follow_up_bad": "Skriv ett datum som 2026-12-01, ett antal dagar som 3, eller lämna tomt.",
-    # text answers
-    "text_hint": "Frivilligt. Skriv allmänt, utan namn. Texten rensas från personuppgifter.",
-    "as_stored": "Så här sparas texten",
-    "masked": "{n} uppgift(er) maskerade",
-    "keep_text": "Spara så här",
-    "retype": "Skriv om",
-    "too_long": "Texten är för lång: högst {n} tecken.",
-    # rehearsal
-    "scenario": "Övningssituation",
-    "your_response": "Hur gör du?",
-    "recommended": "Rekommenderat svar.",
-    "not_recommended": "Inte det rekommenderade svaret. Rekommenderat: {text}",
-    "timing": "Tid per steg",
-    "timing_cols": "steg|mål min|använt min",
-    "self_rating": "Självskattning",
-    "rehearsal_done": "Övningen är klar. Inget sparades.",
-    # end
-    "preview": "Sammanfattningen, precis som den sparas",
-    "save_q": "Spara sammanfattningen?",
-    "save": "Spara",
-    "quit_unsaved": "Avsluta utan att spara",
-    "saved": "Sammanfattningen är sparad:",
-    "not_saved": "Inget sparades. Det pausade samtalet är borttaget.",
-    # pause, resume, errors
-    "paused": "Samtalet är pausat och sparat. Fortsätt med: avlastning resume",
-    "interrupted": "Avbrutet. Samtalet är pausat och sparat. Fortsätt med: avlastning resume",
-    "resume_found": "Det finns ett pausat samtal från {when}.",
-    "resume_it": "Fortsätt det pausade samtalet",
-    "start_new": "Börja ett nytt (det pausade tas bort)",
-    "protocol_changed": (
-        "Protokollfilen har ändrats sedan samtalet pausades. Svar som fortfarande passar behålls."
-    ),
-    "no_terminal": (
-        "Här finns ingen terminal att ställa frågor i. Använd --answers FIL "
-        "(en mall: avlastning answers)."
-    ),
-    # menu
-    "menu_title": "Vad vill du göra?",
-    "menu_run": "Leda ett avlastningssamtal",
-    "menu_rehearse": "Öva (med övningssituationer och tidsåterkoppling)",
-    "menu_checklist": "Skriva ut checklista och kort (PDF)",
-    "menu_resume": "Fortsätta det pausade samtalet",
-    "menu_quit": "Avsluta",
-    "menu_not_held": "Notera att ett samtal övervägdes men inte hölls",
-    "not_held_why": "Varför hölls inget samtal?",
-    "checklist_file": "checklista",
-    "card_file": "kort",
-    "files_written": "Sparat (checklista och kort att skriva ut):",
-    "not_held_written": "Antecknat, utan personuppgifter:",
-    "nothing_to_resume": "Det finns inget pausat samtal att fortsätta.",
-    "discarded": "Det pausade samtalet är borttaget.",
-    "needs_terminal": "Ett pausat samtal fortsätts i en terminal: avlastning resume",
-    "corrupt_state": (
-        "Det sparade samtalet går inte att läsa ({file}). "
-        "Ta bort det med: avlastning resume --discard"
-    ),
-    "protocol_gone": "Protokollfilen för det pausade samtalet finns inte längre: {file}",
-}
+from collections.abc import Mapping
 
-EN: dict[str, str] = {
-    "go_on": "Go on",
-    "skip": "Skip this step",
-    "back": "Back",
-    "pause": "Pause (save and quit, go on later)",
-    "emergency": "Emergency (!)",
-    "what_now": "What next?",
-    "yes": "Yes",
-    "no": "No",
-    "emergency_key": "Emergency: press ! (in a text field: F1)",
-    "opening_title": "Before you start",
-    "participants": "How many take part? (the number only, no names)",
-    "second_leader": "Is a second leader present?",
-    "number_range": "Type a whole number from {lo} to {hi}.",
-    "step": "Step {i}/{n}",
-    "minutes": "target {target} min · so far {elapsed} min",
-    "say": "Say",
-    "tips": "Tips for you (not to read aloud)",
-    "why": "Why",
-    "points": "The purpose",
-    "rules": "Ground rules",
-    "may_tell": "You may tell",
-    "not_to_tell": "Do not tell",
-    "rehearsal": "REHEARSAL",
-    "scrubbed_mark": "scrubbed of personal data",
-    "round_question": "Ask the group",
-    "passing_ok": "Passing is fine",
-    "person": "Person {k} of {n}",
-    "left": "{m}:{s:02d} left",
-    "time_up": "time is up, no hurry",
-    "spoke": "Spoke",
-    "passed": "Passed",
-    "end_round": "End the round",
-    "round_done": "The round: {spoke} spoke, {passed} passed.",
-    "redo_round": "The round is done ({spoke} spoke, {passed} passed). Do it again?",
-    "mark_signs": "Mark the warning signs seen (space marks, Enter goes on)",
-    "do_now": "Do this now",
-    "none_marked": "No warning signs marked.",
-    "emergency_title": "Emergency",
-    "emergency_intro": "On a warning sign: do this now.",
-    "which_sign": "Which warning sign was it? (saved without who)",
-    "just_looking": "None, I was just looking",
-    "escalation_saved": "Noted: escalation ({sign}). Back to the same step.",
-    "contacts": "Contacts",
-    "get_in_touch": "Get in touch again",
-    "follow_up": "Follow-up date? (empty = none; YYYY-MM-DD or a number of days, e.g. {d})",
-    "follow_up_bad": "Type a date like 2026-12-01, a number of days like 3, or leave it empty.",
-    "text_hint": "Optional. Write in general terms, no names. Scrubbed of personal data.",
-    "as_stored": "The text as it will be stored",
-    "masked": "{n} item(s) masked",
-    "keep_text": "Keep it like this",
-    "retype": "Type it again",
-    "too_long": "The text is too long: at most {n} characters.",
-    "scenario": "Rehearsal situation",
-    "your_response": "What do you do?",
-    "recommended": "The recommended response.",
-    "not_recommended": "Not the recommended response. Recommended: {text}",
-    "timing": "Time per step",
-    "timing_cols": "step|target min|used min",
-    "self_rating": "Self-rating",
-    "rehearsal_done": "The rehearsal is done. Nothing was saved.",
-    "preview": "The summary, exactly as it will be stored",
-    "save_q": "Save the summary?",
-    "save": "Save",
-    "quit_unsaved": "Quit without saving",
-    "saved": "The summary is saved:",
-    "not_saved": "Nothing was saved. The paused session is removed.",
-    "paused": "The session is paused and saved. Go on with: avlastning resume",
-    "interrupted": "Interrupted. The session is paused and saved. Go on with: avlastning resume",
-    "resume_found": "There is a paused session from {when}.",
-    "resume_it": "Go on with the paused session",
-    "start_new": "Start a new one (the paused one is removed)",
-    "protocol_changed": (
-        "The protocol file has changed since the session was paused. "
-        "Answers that still fit are kept."
-    ),
-    "no_terminal": (
-        "There is no terminal to ask questions in. Use --answers FILE "
-        "(a template: avlastning answers)."
-    ),
-    "menu_title": "What do you want to do?",
-    "menu_run": "Lead a defusing session",
-    "menu_rehearse": "Rehearse (with situations and timing feedback)",
-    "menu_checklist": "Print a checklist and a card (PDF)",
-    "menu_resume": "Go on with the paused session",
-    "menu_quit": "Quit",
-    "menu_not_held": "Record that a session was considered but not held",
-    "not_held_why": "Why was no session held?",
-    "checklist_file": "checklist",
-    "card_file": "card",
-    "files_written": "Saved (a checklist and a card to print):",
-    "not_held_written": "Recorded, with no personal data:",
-    "nothing_to_resume": "There is no paused session to go on with.",
-    "discarded": "The paused session is removed.",
-    "needs_terminal": "A paused session goes on in a terminal: avlastning resume",
-    "corrupt_state": (
-        "The saved session cannot be read ({file}). Remove it with: avlastning resume --discard"
-    ),
-    "protocol_gone": "The protocol file of the paused session is gone: {file}",
-}
+from avlastning_cli.i18n import table
 
-LABELS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
+SV: dict[str, str] = {}
+
+EN: dict[str, str] = {}
+
+LEGACY: dict[str, dict[str, str]] = {"sv": SV, "en": EN}
 
 
-def labels(language: str) -> dict[str, str]:
+def labels(language: str) -> Mapping[str, str]:
     """The UI labels for ``language`` (Swedish for anything unknown)."""
-    return LABELS.get(language, SV)
+    language = language if language in LEGACY else "sv"
+    found = table("ui", language)
+    extra = LEGACY[language]
+    return found if not extra else {**extra, **found}
