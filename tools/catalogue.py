@@ -113,9 +113,7 @@ def problems() -> list[str]:
             texts = list(text) if isinstance(text, tuple) else [text]
             if any(not t for t in texts):
                 found.append(f"{key}: no {lang} text")
-            forms.append(
-                {f for t in texts if t for _, f, _, _ in string.Formatter().parse(t) if f}
-            )
+            forms.append({f for t in texts if t for _, f, _, _ in string.Formatter().parse(t) if f})
         if forms[0] != forms[1]:
             found.append(f"{key}: fields differ between sv {forms[0]} and en {forms[1]}")
     return found
@@ -141,8 +139,9 @@ def main(argv: list[str]) -> int:
     elif verb == "absorb":
         absorb()
     elif verb == "check":
+        stale_mo = [lang for lang in LANGUAGES if stale(lang)]
         found = problems() + [
-            f"{lang}: the .mo differs from the .po (run compile)" for lang in LANGUAGES if stale(lang)
+            f"{lang}: the .mo differs from the .po (compile it)" for lang in stale_mo
         ]
         print("\n".join(found) or "ok")
         return 1 if found else 0

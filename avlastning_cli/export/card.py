@@ -5,10 +5,10 @@ It holds no personal data, no date and no details of the event: only the protoco
 
 from __future__ import annotations
 
-from avlastning_cli.i18n import Tables
 from avlastning_cli.errors import UserError
 from avlastning_cli.export.checklist import contacts_table
 from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para
+from avlastning_cli.i18n import Tables
 from avlastning_cli.protocol.models import Protocol, TellAtHomeSection
 
 #: The card's own headings: the catalogue's ``card.*`` entries.

@@ -6,8 +6,8 @@ comes from the protocol.
 
 from __future__ import annotations
 
-from avlastning_cli.i18n import Tables
 from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para, Table, Tick
+from avlastning_cli.i18n import Tables
 from avlastning_cli.protocol.models import (
     AnySection,
     Contact,

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from avlastning_cli import __version__
-from avlastning_cli.i18n import Tables
 from avlastning_cli.errors import PrivacyError, UserError
+from avlastning_cli.i18n import Tables
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.session.state import SessionState
@@ -106,8 +106,6 @@ def build_summary(protocol: m.Protocol, state: SessionState) -> dict[str, Any]:
     if mode == "rehearsal":
         summary["rehearsal"] = _rehearsal(protocol, state, values)
     return summary
-
-
 
 
 def build_not_held(protocol: m.Protocol, reason: str, date: str) -> dict[str, Any]:
