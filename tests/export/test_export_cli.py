@@ -44,7 +44,7 @@ def test_output_file_is_written(tmp_path: Path, fmt: str) -> None:
     target = tmp_path / "sub" / f"checklista.{fmt}"
     result = runner.invoke(app, ["checklist", "-f", fmt, "-o", str(target)])
     assert result.exit_code == 0, result.output
-    assert f"Wrote {target}" in result.stdout
+    assert f"Skrev {target}" in result.stdout
     data = target.read_bytes()
     assert data.startswith(b"%PDF-") if fmt == "pdf" else "Avlastningssamtal" in data.decode()
 

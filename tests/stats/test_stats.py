@@ -235,7 +235,7 @@ def test_user_errors(tmp_path: Path, folder: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     none = stats(str(empty))
-    assert none.exit_code == 1 and "No summary files found" in none.output
+    assert none.exit_code == 1 and "Inga sammanfattningar hittades" in none.output
     assert stats(str(folder), "--format", "xml").exit_code == 1
     assert stats(str(folder), "--min-group", "0").exit_code != 0
 
