@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from avlastning_cli.errors import UserError
+from avlastning_cli.i18n import tr
 
 PRIVATE = 0o600
 
@@ -96,8 +97,8 @@ def write_new_file(target: Path, data: str | bytes) -> None:
         write_exclusive(target, data)
     except FileExistsError:
         raise UserError(
-            f"{target} already exists, and it was left as it is.",
-            "Choose another file name, or move the old file away first.",
+            tr("err.exists", file=target),
+            tr("err.exists_hint"),
         ) from None
     except OSError as exc:
-        raise UserError(f"Could not write {target}: {exc.strerror or exc}.") from None
+        raise UserError(tr("err.cannot_write", file=target, error=exc.strerror or exc)) from None

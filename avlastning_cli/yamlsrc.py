@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from avlastning_cli.errors import Issue, Location
+from avlastning_cli.i18n import tr
 
 #: libyaml's safe loader when PyYAML was built with it (several times faster), else Python's
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -70,19 +71,19 @@ def read_text(path: Path, what: str) -> str:
         size = path.stat().st_size
     except FileNotFoundError:
         raise NotFoundError(
-            f"{path}: no such file.", f"Check the path and try again ({what})."
+            tr("err.no_such_file", file=path), tr("err.check_path_what", what=what)
         ) from None
     except OSError as exc:
-        raise NotFoundError(f"{path}: cannot be read ({exc.strerror}).") from None
+        raise NotFoundError(tr("err.cannot_read", file=path, error=exc.strerror)) from None
     if path.is_dir():
-        raise NotFoundError(f"{path}: is a folder, not a {what}.")
+        raise NotFoundError(tr("err.is_folder", file=path, what=what))
     if size > MAX_BYTES:
         raise YamlProblem(
             [
                 Issue(
                     Location(str(path), 1, 1),
                     "",
-                    f"the file is {size:,} bytes; a {what} may be at most {MAX_BYTES:,} bytes.",
+                    tr("val.too_big", size=size, max=MAX_BYTES, what=what),
                 )
             ]
         )
@@ -94,7 +95,7 @@ def read_text(path: Path, what: str) -> str:
                 Issue(
                     Location(str(path), 1, 1),
                     "",
-                    f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8.",
+                    tr("val.not_utf8", byte=exc.start),
                 )
             ]
         ) from None
@@ -103,23 +104,19 @@ def read_text(path: Path, what: str) -> str:
 def load(text: str, file: str) -> Source:
     """Parse ``text`` as one YAML document and return its data with locations."""
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise YamlProblem(
-            [Issue(Location(file, 1, 1), "", f"more than {MAX_BYTES:,} bytes of YAML.")]
-        )
+        raise YamlProblem([Issue(Location(file, 1, 1), "", tr("val.too_much_yaml", max=MAX_BYTES))])
     try:
         node = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        problem = exc.problem or exc.context or "not valid YAML"
-        raise YamlProblem(
-            [Issue(where, "", f"YAML syntax error: {problem}. Check indentation and quotes.")]
-        ) from None
+        problem = exc.problem or exc.context or ""
+        raise YamlProblem([Issue(where, "", tr("val.yaml_syntax", problem=problem))]) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem([Issue(Location(file), "", f"not valid YAML: {exc}")]) from None
+        raise YamlProblem([Issue(Location(file), "", tr("val.not_yaml", error=exc))]) from None
     source = Source(file=file, data=None)
     if node is None:
-        raise YamlProblem([Issue(Location(file, 1, 1), "", "the file is empty.")])
+        raise YamlProblem([Issue(Location(file, 1, 1), "", tr("val.empty"))])
     builder = _Builder(source)
     source.data = builder.build(node, ())
     if builder.issues:
@@ -145,8 +142,7 @@ class _Builder:
                     Issue(
                         Location(self.source.file, *self._at(node)),
                         dotted(path),
-                        f"the document expands to more than {MAX_NODES:,} values "
-                        "(too many aliases?); write the values out instead.",
+                        tr("val.too_many_nodes", max=MAX_NODES),
                     )
                 )
             return None
@@ -159,7 +155,7 @@ class _Builder:
                         Issue(
                             Location(self.source.file, *self._at(key_node)),
                             dotted(path),
-                            "merge keys (<<) are not supported; write the keys out.",
+                            tr("val.merge_key"),
                         )
                     )
                     continue
@@ -168,7 +164,7 @@ class _Builder:
                         Issue(
                             Location(self.source.file, *self._at(key_node)),
                             dotted(path),
-                            "a key must be a plain word, not a list or mapping.",
+                            tr("val.complex_key"),
                         )
                     )
                     continue
@@ -176,12 +172,12 @@ class _Builder:
                 key = key if isinstance(key, str) else str(key)
                 if key in result:
                     first = self.source.keys.get((*path, key))
-                    where = f" (first at line {first[0]})" if first else ""
+                    where = tr("val.first_at", line=first[0]) if first else ""
                     self.issues.append(
                         Issue(
                             Location(self.source.file, *self._at(key_node)),
                             dotted((*path, key)),
-                            f"duplicate key '{key}'{where}; keep only one.",
+                            tr("val.duplicate_key", key=key, where=where),
                         )
                     )
                     continue
@@ -197,7 +193,7 @@ class _Builder:
                 Issue(
                     Location(self.source.file, *self._at(node)),
                     dotted(path),
-                    f"cannot read this value: {getattr(exc, 'problem', exc)}",
+                    tr("val.bad_value", problem=getattr(exc, "problem", exc)),
                 )
             )
             return None

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from avlastning_cli import __version__
 from avlastning_cli.errors import PrivacyError, UserError
-from avlastning_cli.i18n import Tables
+from avlastning_cli.i18n import Tables, tr
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.session.state import SessionState
@@ -117,12 +117,12 @@ def build_not_held(protocol: m.Protocol, reason: str, date: str) -> dict[str, An
         import difflib
 
         close = difflib.get_close_matches(reason, ids, n=1)
-        hint = f"Did you mean '{close[0]}'? " if close else ""
+        hint = tr("err.did_you_mean", name=close[0]) if close else ""
         if not ids:
-            raise UserError(f"The protocol '{protocol.id}' lists no reasons for not holding it.")
+            raise UserError(tr("err.no_reasons", id=protocol.id))
         raise UserError(
-            f"'{reason}' is not a reason in the protocol '{protocol.id}'.",
-            f"{hint}Valid reasons: {', '.join(ids)}.",
+            tr("err.not_a_reason", reason=reason, id=protocol.id),
+            tr("err.valid_reasons", hint=hint, ids=", ".join(ids)),
         )
     return {
         "schema": SCHEMA,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from avlastning_cli.errors import Issue
+from avlastning_cli.i18n import tr
 from avlastning_cli.protocol.models import Protocol
 from avlastning_cli.yamlsrc import PathT, Source
 
@@ -17,15 +18,14 @@ PLACEHOLDER = re.compile(r"<\s*(?:fyll i|fill in)\b[^>]*>", re.IGNORECASE)
 def strict_issues(protocol: Protocol, source: Source, today: dt.date | None = None) -> list[Issue]:
     today = today or dt.date.today()
     issues = [
-        source.issue(path, f"placeholder {match!r} is still there; fill in your local detail.")
+        source.issue(path, tr("val.placeholder", match=repr(match)))
         for path, match in _placeholders(source.data, ())
     ]
     if protocol.review_by < today:
         issues.append(
             source.issue(
                 ("review_by",),
-                f"the review date {protocol.review_by} has passed; review the protocol "
-                "and set a new date.",
+                tr("val.review_passed", date=protocol.review_by),
             )
         )
     return issues

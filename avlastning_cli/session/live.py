@@ -13,6 +13,7 @@ from typing import Any
 from rich.console import Console
 
 from avlastning_cli.errors import Interrupted, NoTerminalError, UserError
+from avlastning_cli.i18n import tr
 from avlastning_cli.protocol.fields import Mode
 from avlastning_cli.protocol.loader import open_protocol
 from avlastning_cli.protocol.models import Protocol
@@ -222,11 +223,11 @@ def not_held(
     console = console or _console()
     reasons = [(r.id, " ".join(r.text.split())) for r in protocol.not_held_reasons]
     if not reasons:
-        raise UserError(f"The protocol '{protocol.id}' lists no not_held_reasons.")
+        raise UserError(tr("err.no_reasons", id=protocol.id))
     if reason is None:
         if not is_terminal():
             valid = ", ".join(i for i, _ in reasons)
-            raise UserError("Which reason? Pass --reason ID.", f"Valid reasons: {valid}.")
+            raise UserError(tr("err.which_reason"), tr("err.valid_reasons", hint="", ids=valid))
         if prompter is None:
             from avlastning_cli.ui.prompts import InteractivePrompter
 

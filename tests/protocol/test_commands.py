@@ -87,7 +87,7 @@ def test_new_refuses_to_overwrite(tmp_path):
     target.write_text("keep me\n", encoding="utf-8")
     result = runner.invoke(app, ["new", str(target)])
     assert result.exit_code == 1
-    assert "already exists" in result.output
+    assert "finns redan" in result.output
     assert target.read_text("utf-8") == "keep me\n"
 
 
@@ -95,10 +95,10 @@ def test_new_refuses_to_overwrite(tmp_path):
 def test_unknown_protocol_id_is_a_clear_error(ref):
     result = runner.invoke(app, ["answers", ref])
     assert result.exit_code == 1
-    assert "No bundled protocol is called" in result.output
+    assert "Inget inbyggt protokoll heter" in result.output
     assert "Traceback" not in result.output
     if ref == "avlastningsamtal":
-        assert "Did you mean 'avlastningssamtal'?" in result.output
+        assert "Menade du 'avlastningssamtal'?" in result.output
 
 
 def test_unknown_language_is_a_clear_error():
