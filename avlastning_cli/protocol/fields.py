@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from avlastning_cli.i18n import tr
 from avlastning_cli.protocol import models as m
 
 FieldType = Literal["yes_no", "number", "choice", "text", "date", "ids", "status"]
@@ -95,9 +96,13 @@ def question_field(section: str, q: m.AnyQuestion, owners: dict[str, str]) -> Fi
 
 def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
     """All answerable fields of ``protocol``, in the order the session asks them."""
+
+    def _label(name: str) -> str:
+        return tr(f"field.{name}", protocol.language)
+
     out = [
-        Field(PARTICIPANTS, "number", 1, None, "participants", min=1, max=MAX_PARTICIPANTS),
-        Field(SECOND_LEADER, "yes_no", False, None, "second leader present"),
+        Field(PARTICIPANTS, "number", 1, None, _label("participants"), min=1, max=MAX_PARTICIPANTS),
+        Field(SECOND_LEADER, "yes_no", False, None, _label("second_leader")),
     ]
     owners: dict[str, str] = {}
     for s in protocol.sections:
@@ -108,10 +113,26 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
             out.append(Field(key(s.id, c.id), "yes_no", False, s.id, c.text))
         if isinstance(s, m.RoundSection):
             out.append(
-                Field(key(s.id, SPOKE), "number", 0, s.id, "spoke", min=0, max=MAX_PARTICIPANTS)
+                Field(
+                    key(s.id, SPOKE),
+                    "number",
+                    0,
+                    s.id,
+                    _label("spoke"),
+                    min=0,
+                    max=MAX_PARTICIPANTS,
+                )
             )
             out.append(
-                Field(key(s.id, PASSED), "number", 0, s.id, "passed", min=0, max=MAX_PARTICIPANTS)
+                Field(
+                    key(s.id, PASSED),
+                    "number",
+                    0,
+                    s.id,
+                    _label("passed"),
+                    min=0,
+                    max=MAX_PARTICIPANTS,
+                )
             )
         if isinstance(s, m.WarningSignsSection):
             out.append(
@@ -129,7 +150,9 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
             out.append(question_field(s.id, q, owners))
         if isinstance(s, m.NextStepsSection) and s.follow_up is not None:
             out.append(Field(key(s.id, FOLLOW_UP_DATE), "date", "", s.id, s.follow_up.text))
-    out.append(Field(ESCALATIONS, "ids", [], None, "escalations", options=sign_ids(protocol)))
+    out.append(
+        Field(ESCALATIONS, "ids", [], None, _label("escalations"), options=sign_ids(protocol))
+    )
     if mode == "rehearsal":
         for sc in protocol.scenarios:
             options = scenario_order(sc)
