@@ -52,7 +52,7 @@ LangOpt = Annotated[
 def _speak(lang: str | None) -> None:
     """Messages of this command in ``lang`` when it is given (and valid)."""
     if lang in LANGUAGES:
-        set_language(lang)  # type: ignore[arg-type]
+        set_language(lang)
 
 
 def _err(message: str) -> None:

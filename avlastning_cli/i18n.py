@@ -59,7 +59,7 @@ def system_language() -> str | None:
 def resolve(explicit: str | None = None) -> str:
     """The language to speak: ``explicit`` (a valid --lang), $AVLASTNING_LANG, locale, Swedish."""
     if explicit in LANGUAGES:
-        return explicit  # type: ignore[return-value]
+        return explicit
     return _code(os.environ.get("AVLASTNING_LANG")) or system_language() or DEFAULT
 
 
@@ -117,7 +117,7 @@ def has(key: str, lang: str) -> bool:
 
 
 def _messages(lang: str) -> dict[Any, str]:
-    return catalogue(lang)._catalog  # type: ignore[attr-defined, no-any-return]
+    return catalogue(lang)._catalog  # type: ignore[attr-defined]
 
 
 @cache

@@ -7,6 +7,7 @@ Is there a terminal: see :mod:`avlastning_cli.session.tty` (tests set AVLASTNING
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +101,7 @@ def _report(outcome: Outcome, console: Console) -> None:
         console.print(line, soft_wrap=True)
 
 
-def _read_state(mode: Mode, L: dict[str, str]) -> st.SessionState | None:
+def _read_state(mode: Mode, L: Mapping[str, str]) -> st.SessionState | None:
     try:
         return st.load(mode)
     except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError):
@@ -181,7 +182,7 @@ def menu() -> None:
         _menu_not_held(L, console, prompter)
 
 
-def _menu_checklist(L: dict[str, str], console: Console) -> None:
+def _menu_checklist(L: Mapping[str, str], console: Console) -> None:
     """Write the one-page checklist and the take-home card as PDFs in the current folder."""
     from avlastning_cli.export.card import card_model
     from avlastning_cli.export.checklist import checklist_model
@@ -200,7 +201,7 @@ def _menu_checklist(L: dict[str, str], console: Console) -> None:
         console.print(str(path), markup=False, highlight=False, soft_wrap=True)
 
 
-def _menu_not_held(L: dict[str, str], console: Console, prompter: Any) -> None:
+def _menu_not_held(L: Mapping[str, str], console: Console, prompter: Any) -> None:
     not_held(None, None, None, Path.cwd(), console=console, prompter=prompter)
 
 
