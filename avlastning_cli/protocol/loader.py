@@ -204,8 +204,8 @@ def plain_message(err: Any, root: type[BaseModel]) -> str:
             expected=", ".join(expected),
         )
     if kind == "literal_error":
-        allowed = str(ctx.get("expected", "")).replace(" or ", tr("val.or"))
-        return tr("val.not_allowed", value=value, expected=allowed or tr("val.listed_values"))
+        choices = str(ctx.get("expected", "")).replace(" or ", tr("val.or"))
+        return tr("val.not_allowed", value=value, expected=choices or tr("val.listed_values"))
     if kind == "string_pattern_mismatch":
         if loc and loc[-1] == "version":
             return tr("val.not_a_version", value=value)
