@@ -55,6 +55,15 @@ def _speak(lang: str | None) -> None:
         set_language(lang)
 
 
+def _open(ref: str | None, lang: str | None) -> Any:
+    """The protocol, loaded; from here on the command speaks the protocol's language."""
+    from avlastning_cli.protocol.loader import open_protocol
+
+    protocol = open_protocol(ref, lang)[0]
+    set_language(protocol.language)
+    return protocol
+
+
 def _err(message: str) -> None:
     from rich.console import Console
 
@@ -226,10 +235,9 @@ def answers_cmd(
     """Print a template of every answer a session takes, with its default (for --answers)."""
     _speak(lang)
     from avlastning_cli.export.answers_template import answers_json, answers_yaml
-    from avlastning_cli.protocol.loader import open_protocol
 
     with handled():
-        p, _ = open_protocol(protocol, lang)
+        p = _open(protocol, lang)
     mode: Literal["live", "rehearsal"] = "rehearsal" if rehearsal else "live"
     typer.echo(answers_json(p, mode) if as_json else answers_yaml(p, mode), nl=False)
 
@@ -286,11 +294,10 @@ def checklist_cmd(
     from avlastning_cli.export.checklist import checklist_model
     from avlastning_cli.export.output import pick_format
     from avlastning_cli.export.render import render
-    from avlastning_cli.protocol.loader import open_protocol
 
     with handled():
         chosen = pick_format(fmt, output, "checklist")
-        data = render(checklist_model(open_protocol(protocol, lang)[0], full=full), chosen)
+        data = render(checklist_model(_open(protocol, lang), full=full), chosen)
     _print_or_write(data, output)
 
 
@@ -307,11 +314,10 @@ def card_cmd(
     from avlastning_cli.export.card import card_model
     from avlastning_cli.export.output import pick_format
     from avlastning_cli.export.render import render
-    from avlastning_cli.protocol.loader import open_protocol
 
     with handled():
         chosen = pick_format(fmt, output, "card")
-        data = render(card_model(open_protocol(protocol, lang)[0]), chosen)
+        data = render(card_model(_open(protocol, lang)), chosen)
     _print_or_write(data, output)
 
 
@@ -490,6 +496,21 @@ _CLICK_ERRORS = (
     ),
     (re.compile(r"Invalid value for (?P<name>.+?): (?P<rest>.*)"), "click.invalid_value"),
 )
+#: What typer says about a value, after "Invalid value for X: ".
+_CLICK_VALUES = (
+    (
+        re.compile(r"(?:Value error, )?(?P<value>'.*') is not one of (?P<choices>.+)\."),
+        "click.not_one_of",
+    ),
+    (
+        re.compile(
+            r"(?:Value error, )?(?P<value>'.*') does not match the formats? (?P<formats>.+)\."
+        ),
+        "click.bad_date",
+    ),
+    (re.compile(r"Input should be a valid integer.*"), "click.not_int"),
+    (re.compile(r"Input should be greater than or equal to (?P<min>\S+)"), "click.too_small"),
+)
 
 
 def click_message(message: str) -> str:
@@ -497,7 +518,12 @@ def click_message(message: str) -> str:
     for pattern, key in _CLICK_ERRORS:
         found = pattern.fullmatch(message)
         if found:
-            return tr(key, **{"rest": "", **found.groupdict()})
+            fields = {"rest": "", **found.groupdict()}
+            for value_pattern, value_key in _CLICK_VALUES:
+                value = value_pattern.fullmatch(fields["rest"])
+                if value:
+                    fields["rest"] = tr(value_key, **value.groupdict())
+            return tr(key, **fields)
     return message
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from rich.console import Console
 
 from avlastning_cli.errors import Interrupted, NoTerminalError, UserError
-from avlastning_cli.i18n import tr
+from avlastning_cli.i18n import set_language, tr
 from avlastning_cli.protocol.fields import Mode
 from avlastning_cli.protocol.loader import open_protocol
 from avlastning_cli.protocol.models import Protocol
@@ -43,6 +43,7 @@ def run_session(
     (so a paused interactive session is never overwritten: the file can simply be replayed).
     """
     protocol, path = open_protocol(ref, lang)
+    set_language(protocol.language)  # the session's language is its protocol's
     L = labels(protocol.language)
     console = _console()
     write = out is not None or mode == "live"
@@ -117,6 +118,7 @@ def _continue(state: st.SessionState, console: Console) -> None:
     if not path.is_file():
         raise UserError(L["protocol_gone"].format(file=path), "avlastning resume --discard")
     protocol = load_protocol(path)
+    set_language(protocol.language)
     L = labels(protocol.language)
     if st.file_sha256(path) != state.protocol_sha256:
         console.print(L["protocol_changed"], style="yellow")
@@ -220,6 +222,7 @@ def not_held(
     from avlastning_cli.not_held import record_not_held
 
     protocol, _ = open_protocol(ref, lang)
+    set_language(protocol.language)
     L = labels(protocol.language)
     console = console or _console()
     reasons = [(r.id, " ".join(r.text.split())) for r in protocol.not_held_reasons]
