@@ -16,7 +16,7 @@ import typer
 
 from avlastning_cli import __version__
 from avlastning_cli.errors import Interrupted, UserError
-from avlastning_cli.i18n import LANGUAGES, ntr, resolve, set_language, tr
+from avlastning_cli.i18n import LANGUAGES, argv_language, ntr, resolve, set_language, tr
 
 # Help texts are read here, at import: `tr` decides the language from the command line's
 # --lang, $AVLASTNING_LANG or the locale on its first call (see avlastning_cli.i18n).
@@ -105,7 +105,9 @@ def root(
     lang: LangOpt = None,
 ) -> None:
     """Bare `avlastning` opens a calm menu; outside a terminal it prints this help."""
-    set_language(resolve(lang))  # every invocation decides afresh (tests run many in one process)
+    # every invocation decides afresh (tests run many in one process); a subcommand's own
+    # --lang is already on the command line, and its help is shown before it runs
+    set_language(resolve(lang or argv_language(sys.argv[1:])))
     if ctx.invoked_subcommand is None:
         from avlastning_cli.session.tty import is_terminal
 
@@ -556,6 +558,8 @@ def _speak_click() -> None:
 
     class Formatter(formatting.HelpFormatter):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            args = args.replace("[OPTIONS]", tr("click.options_metavar"))
+            args = args.replace("COMMAND [ARGS]...", tr("click.command_metavar"))
             super().write_usage(prog, args, prefix or tr("click.usage") + " ")
 
         def write_heading(self, heading: str) -> None:

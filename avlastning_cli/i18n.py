@@ -78,11 +78,9 @@ def argv_language(argv: Sequence[str]) -> str | None:
 
 
 def language() -> str:
-    """The language this command speaks (decided from the command line on first use)."""
-    global _active
-    if _active is None:
-        _active = resolve(argv_language(sys.argv[1:]))
-    return _active
+    """The language this command speaks: what the command set, else what its command line and
+    environment say (asked afresh each time, so nothing read before a command starts sticks)."""
+    return _active or resolve(argv_language(sys.argv[1:]))
 
 
 def set_language(lang: str) -> None:

@@ -101,6 +101,28 @@ def read_text(path: Path, what: str) -> str:
         ) from None
 
 
+#: PyYAML's most common problems (English, from PyYAML and libyaml alike), by how they start.
+_PROBLEMS = {
+    "did not find expected key": "val.yaml.expected_key",
+    "did not find expected '-' indicator": "val.yaml.expected_dash",
+    "did not find expected node content": "val.yaml.expected_value",
+    "mapping values are not allowed": "val.yaml.colon",
+    "found character that cannot start any token": "val.yaml.bad_character",
+    "found unexpected end of stream": "val.yaml.unexpected_end",
+    "could not find expected ':'": "val.yaml.expected_colon",
+    "found undefined alias": "val.yaml.undefined_alias",
+    "expected <block end>": "val.yaml.indentation",
+}
+
+
+def _problem(problem: str) -> str:
+    """PyYAML's words in the command's language where we know them; else as PyYAML said."""
+    for start, key in _PROBLEMS.items():
+        if problem.startswith(start):
+            return tr(key)
+    return problem
+
+
 def load(text: str, file: str) -> Source:
     """Parse ``text`` as one YAML document and return its data with locations."""
     if len(text.encode("utf-8")) > MAX_BYTES:
@@ -110,7 +132,7 @@ def load(text: str, file: str) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        problem = exc.problem or exc.context or ""
+        problem = _problem(exc.problem or exc.context or "")
         raise YamlProblem([Issue(where, "", tr("val.yaml_syntax", problem=problem))]) from None
     except yaml.YAMLError as exc:
         raise YamlProblem([Issue(Location(file), "", tr("val.not_yaml", error=exc))]) from None

@@ -28,7 +28,8 @@ def _speaking_one_language(invoke: Any) -> Any:
         command = list(args[1] if len(args) > 1 else kwargs.get("args") or [])
         if "schema" in command:  # the JSON Schema's descriptions are for editors, in English
             return result
-        lang = i18n.language()
+        env = kwargs.get("env") or {}
+        lang = i18n._active or i18n.resolve(env.get("AVLASTNING_LANG"))
         mixed = foreign(result.output, lang)
         assert not mixed, f"a command speaking {lang} said, in the other language: {mixed}"
         return result
