@@ -1,4 +1,5 @@
-"""How fast `avlastning --help` starts, against a minimal two-command typer app.
+"""How fast `avlastning --help` starts, in Swedish and English, against a minimal two-command
+typer app (target: at most 1.25x).
 
 Both are timed in the same run, as fresh processes, so the ratio holds on a busy machine.
 Run: python benchmarks/startup.py [--runs N]
@@ -44,12 +45,19 @@ def main() -> None:
         minimal = Path(tmp) / "minimal.py"
         minimal.write_text(MINIMAL, encoding="utf-8")
         baseline = timed([sys.executable, str(minimal), "--help"], args.runs)
-        ours = timed([sys.executable, "-m", "avlastning_cli", "--help"], args.runs)
+        ours = {
+            lang: timed(
+                [sys.executable, "-m", "avlastning_cli", "--lang", lang, "--help"], args.runs
+            )
+            for lang in ("sv", "en")
+        }
         python = timed([sys.executable, "-c", "pass"], args.runs)
-    print(f"python -c pass            {python * 1000:7.1f} ms")
-    print(f"minimal typer app --help  {baseline * 1000:7.1f} ms")
-    print(f"avlastning --help         {ours * 1000:7.1f} ms")
-    print(f"ratio avlastning/minimal  {ours / baseline:7.2f}x  (median of {args.runs})")
+    print(f"python -c pass                 {python * 1000:7.1f} ms")
+    print(f"minimal typer app --help       {baseline * 1000:7.1f} ms")
+    for lang, took in ours.items():
+        print(f"avlastning --lang {lang} --help  {took * 1000:7.1f} ms")
+    for lang, took in ours.items():
+        print(f"ratio {lang} avlastning/minimal  {took / baseline:7.2f}x  (median of {args.runs})")
 
 
 if __name__ == "__main__":
