@@ -188,7 +188,7 @@ def test_table_shows_masking_and_says_what_was_left_out(folder: Path) -> None:
     assert "Avlastningssamtal / " in out  # steps by title
     assert "< 3" in out
     assert 'visas som "< 3"' in out
-    assert "Övningar räknas inte (1 utelämnade)." in out
+    assert "Övningar räknas inte (1 lämnades utanför)." in out
     assert "Book the quiet room in advance." in out
     assert "43%" in out  # setup skipped in 3 of 7
     assert "h0.json" not in out
