@@ -346,4 +346,4 @@ def write_summary_files(
         json_path = write_new(out_dir, name, ".json", data)
         ics_path = write_new(out_dir, name, ".ics", ics) if ics else None
         return SummaryFiles(md_path, json_path, ics_path)
-    raise PrivacyError(f"Too many summaries named {stem}-N in {out_dir}.")  # pragma: no cover
+    raise PrivacyError(tr("err.too_many_files", stem=stem, folder=out_dir))  # pragma: no cover
