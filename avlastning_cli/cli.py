@@ -5,6 +5,8 @@ and calls one library function. Library modules are imported inside the commands
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -14,7 +16,6 @@ from typing import Annotated, Any, Literal, NoReturn
 
 import typer
 
-from avlastning_cli import __version__
 from avlastning_cli.errors import Interrupted, UserError
 from avlastning_cli.i18n import LANGUAGES, argv_language, ntr, resolve, set_language, tr
 
@@ -64,10 +65,18 @@ def _open(ref: str | None, lang: str | None) -> Any:
     return protocol
 
 
-def _err(message: str) -> None:
-    from rich.console import Console
+def _echo(message: str | bytes, nl: bool = True, err: bool = False) -> None:
+    """Print text that may hold what the tool did not write itself: control characters are
+    shown as ^[ and friends, never sent to the terminal."""
+    from avlastning_cli.textsafe import visible
 
-    Console(stderr=True, highlight=False, soft_wrap=True).print(message, style="red", markup=False)
+    typer.echo(visible(message) if isinstance(message, str) else message, nl=nl, err=err)
+
+
+def _err(message: str) -> None:
+    from avlastning_cli.ui.console import safe_console
+
+    safe_console(stderr=True, soft_wrap=True).print(message, style="red", markup=False)
 
 
 @contextlib.contextmanager
@@ -79,7 +88,11 @@ def handled() -> Iterator[None]:
         _err(str(exc))
         raise typer.Exit(exc.exit_code) from None
     except (Interrupted, KeyboardInterrupt):
-        raise typer.Exit(130) from None
+        from avlastning_cli.session import signals
+
+        if signals.received:
+            signals.restore_terminal()
+        raise typer.Exit(signals.exit_code()) from None
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -89,6 +102,8 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
+        from avlastning_cli import __version__
+
         typer.echo(f"avlastning {__version__}")
         raise typer.Exit()
 
@@ -143,17 +158,18 @@ def protocols_cmd(
             }
             for b in items
         ]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
+
+    from avlastning_cli.ui.console import safe_console
 
     table = Table(box=None, pad_edge=False)
     for column in ("id", "lang", "version", "type", "title"):
         table.add_column(tr(f"cli.protocols.col.{column}"))
     for b in items:
         table.add_row(b.id, b.language, b.version, b.type, b.title)
-    Console(highlight=False).print(table)
+    safe_console().print(table)
 
 
 @app.command("validate", help=tr("cli.validate.help"))
@@ -173,12 +189,12 @@ def validate_cmd(
             protocol, source = read_protocol(path)
         except UserError as exc:
             failed += 1
-            typer.echo(str(exc))
+            _echo(str(exc))
             continue
         problems = strict_issues(protocol, source) if strict else []
         if problems:
             failed += 1
-            typer.echo(
+            _echo(
                 ntr(
                     "cli.validate.strict_problems",
                     "cli.validate.strict_problems#plural",
@@ -187,9 +203,9 @@ def validate_cmd(
                 )
             )
             for issue in problems:
-                typer.echo(str(issue))
+                _echo(str(issue))
         else:
-            typer.echo(
+            _echo(
                 tr(
                     "cli.validate.ok",
                     file=path,
@@ -222,7 +238,7 @@ def new_cmd(
 
     with handled():
         copy_bundled(from_id, lang, file)
-    typer.echo(tr("cli.new.wrote", file=file))
+    _echo(tr("cli.new.wrote", file=file))
 
 
 @app.command("answers", help=tr("cli.answers.help"))
@@ -241,7 +257,7 @@ def answers_cmd(
     with handled():
         p = _open(protocol, lang)
     mode: Literal["live", "rehearsal"] = "rehearsal" if rehearsal else "live"
-    typer.echo(answers_json(p, mode) if as_json else answers_yaml(p, mode), nl=False)
+    _echo(answers_json(p, mode) if as_json else answers_yaml(p, mode), nl=False)
 
 
 ExportFormatOpt = Annotated[
@@ -270,11 +286,21 @@ def _print_or_write(data: str | bytes, output: Path | None) -> None:
     from avlastning_cli.fsutil import write_new_file
 
     if output is None:
-        typer.echo(data, nl=False)
+        _echo(data, nl=False)
         return
     with handled():
         write_new_file(output, data)
-    typer.echo(tr("cli.wrote", file=output))
+    _echo(tr("cli.wrote", file=output))
+
+
+def _warn_undrawable(doc: Any, language: str) -> None:
+    """Say which characters the PDF shows as "?" (the bundled font has no glyph for them)."""
+    from avlastning_cli.export.pdf import undrawable
+    from avlastning_cli.ui.labels import labels
+
+    missing = undrawable(doc)
+    if missing:
+        _echo(labels(language)["pdf_glyphs"].format(chars=" ".join(missing[:20])), err=True)
 
 
 @app.command("checklist", help=tr("cli.checklist.help"))
@@ -299,8 +325,12 @@ def checklist_cmd(
 
     with handled():
         chosen = pick_format(fmt, output, "checklist")
-        data = render(checklist_model(_open(protocol, lang), full=full), chosen)
+        p = _open(protocol, lang)
+        doc = checklist_model(p, full=full)
+        data = render(doc, chosen)
     _print_or_write(data, output)
+    if chosen == "pdf":
+        _warn_undrawable(doc, p.language)
 
 
 @app.command("card", help=tr("cli.card.help"))
@@ -319,8 +349,12 @@ def card_cmd(
 
     with handled():
         chosen = pick_format(fmt, output, "card")
-        data = render(card_model(_open(protocol, lang)), chosen)
+        p = _open(protocol, lang)
+        doc = card_model(p)
+        data = render(doc, chosen)
     _print_or_write(data, output)
+    if chosen == "pdf":
+        _warn_undrawable(doc, p.language)
 
 
 @app.command("scrub", help=tr("cli.scrub.help"))
@@ -333,25 +367,34 @@ def scrub_cmd(
 ) -> None:
     """Mask personal data (names, identity numbers, phones, e-mail, addresses) in a text."""
     _speak(lang)
+    from avlastning_cli.fsutil import TooLarge, read_stream
     from avlastning_cli.privacy import scrub
     from avlastning_cli.protocol.registry import check_language
-    from avlastning_cli.yamlsrc import YamlProblem, read_text
+    from avlastning_cli.yamlsrc import MAX_BYTES, YamlProblem, decode_utf8, read_text
 
     with handled():
         language = check_language(lang)
         try:
-            text = sys.stdin.read() if file is None else read_text(file, tr("what.text_file"))
+            if file is None:  # bounded, and UTF-8 whatever the locale says
+                stdin = getattr(sys.stdin, "buffer", sys.stdin) if sys.stdin else None
+                text = decode_utf8(read_stream(stdin, MAX_BYTES), "<stdin>")
+            else:
+                text = read_text(file, tr("what.text_file"))
         except YamlProblem as exc:
             raise UserError(str(exc)) from None
+        except TooLarge:
+            raise UserError(
+                tr("err.text_too_large", max=MAX_BYTES), tr("err.text_too_large_hint")
+            ) from None
     result = scrub(text, language)
     if as_json:
         import json
 
         findings = [{"type": f.type, "start": f.start, "end": f.end} for f in result.findings]
         payload = {"text": result.text, "count": result.count, "findings": findings}
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        _echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        typer.echo(result.text, nl=not result.text.endswith("\n"))
+        _echo(result.text, nl=not result.text.endswith("\n"))
 
 
 AnswersOpt = Annotated[
@@ -399,6 +442,9 @@ def rehearse_cmd(
 @app.command("resume", help=tr("cli.resume.help"))
 def resume_cmd(
     discard: Annotated[bool, typer.Option("--discard", help=tr("cli.resume.discard"))] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", help=tr("cli.resume.out"), show_default=False)
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """Go on with a paused or interrupted session, where it was."""
@@ -406,7 +452,7 @@ def resume_cmd(
     from avlastning_cli.session.live import resume_session
 
     with handled():
-        resume_session(discard)
+        resume_session(discard, out)
 
 
 @app.command("not-held", help=tr("cli.not_held.help"))
@@ -446,9 +492,15 @@ def not_held_cmd(
 @app.command("stats", help=tr("cli.stats.help"))
 def stats_cmd(
     paths: Annotated[list[Path], typer.Argument(help=tr("cli.stats.paths"))],
-    fmt: Annotated[str, typer.Option("--format", "-f", help=tr("cli.stats.format"))] = "table",
+    fmt: Annotated[
+        Literal["table", "csv", "json"],
+        typer.Option("--format", "-f", help=tr("cli.stats.format")),
+    ] = "table",
     since: Annotated[
-        str | None, typer.Option("--since", help=tr("cli.stats.since"), show_default=False)
+        datetime | None,
+        typer.Option(
+            "--since", formats=["%Y-%m-%d"], help=tr("cli.stats.since"), show_default=False
+        ),
     ] = None,
     min_group: Annotated[
         int, typer.Option("--min-group", min=1, help=tr("cli.stats.min_group"))
@@ -464,20 +516,19 @@ def stats_cmd(
     from avlastning_cli import stats
 
     def skipped(path: Path, why: str) -> None:
-        typer.echo(tr("cli.stats.skipped", file=path, why=why), err=True)
+        _echo(tr("cli.stats.skipped", file=path, why=why), err=True)
 
     with handled():
-        if fmt not in stats.RENDERERS:
-            raise UserError(
-                tr("cli.stats.unknown_format", fmt=fmt), tr("cli.stats.unknown_format_hint")
-            )
         agg = stats.aggregate(
-            paths, since=stats.parse_since(since), include_rehearsals=rehearsals, on_skip=skipped
+            paths,
+            since=since.date() if since is not None else None,
+            include_rehearsals=rehearsals,
+            on_skip=skipped,
         )
         if agg.files_read == 0:
             raise UserError(tr("cli.stats.none_found"), tr("cli.stats.none_found_hint"))
         text = stats.RENDERERS[fmt](stats.build_report(agg, min_group))
-    typer.echo(text, nl=not text.endswith("\n"))
+    _echo(text, nl=not text.endswith("\n"))
 
 
 # --- typer's own words (its vendored click has no gettext): "Usage:", "Options", errors ------
@@ -604,7 +655,20 @@ _speak_click()
 
 def _utf8_when_redirected() -> None:
     """Output sent to a file or pipe is UTF-8 everywhere (Windows would pick its code page
-    and fail on "→" or "☐"); a console keeps its own encoding, with replacement."""
+    and fail on "→" or "☐"); a console keeps its own encoding, with replacement.
+
+    Keys typed in a POSIX terminal are read as UTF-8 even under a non-UTF-8 locale
+    (``LC_ALL=C PYTHONUTF8=0``, ``PYTHONIOENCODING=ascii``): the prompts decode input with
+    stdin's encoding, and as ASCII "å" was lost or became bytes the state could not save."""
+    stdin = sys.stdin
+    with contextlib.suppress(Exception):
+        if (
+            os.name == "posix"
+            and stdin is not None
+            and stdin.isatty()
+            and (stdin.encoding or "").lower().replace("-", "") != "utf8"
+        ):
+            stdin.reconfigure(encoding="utf-8", errors="surrogateescape")  # type: ignore[union-attr]
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is None:
@@ -616,10 +680,57 @@ def _utf8_when_redirected() -> None:
                 reconfigure(encoding="utf-8")
 
 
+#: Errors from writing the output (a full disk, a closed pipe), not bugs in the tool.
+_OUTPUT_ERRNOS = {
+    errno.ENOSPC,
+    errno.EPIPE,
+    errno.EIO,
+    errno.EFBIG,
+    getattr(errno, "EDQUOT", errno.ENOSPC),
+}
+
+
+def _output_lost(exc: OSError) -> int:
+    """Writing to stdout failed: say so in one line (a closed pipe is not worth a word), and
+    point stdout at the null device so that Python's last flush does not fail again."""
+    with contextlib.suppress(Exception):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    if exc.errno != errno.EPIPE:
+        from avlastning_cli.protocol.registry import default_language
+        from avlastning_cli.ui.labels import labels
+
+        with contextlib.suppress(Exception):
+            message = labels(default_language())["output_lost"].format(why=exc.strerror or exc)
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+    return 1
+
+
 def main() -> None:
     """The console script."""
+    from avlastning_cli.session.signals import install_handlers
+
     _utf8_when_redirected()
+    install_handlers()
+    code: int | str | None = 0
     try:
         app()
     except KeyboardInterrupt:
-        sys.exit(130)
+        from avlastning_cli.session import signals
+
+        code = signals.exit_code()
+    except SystemExit as exc:
+        code = exc.code
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        code = _output_lost(exc)
+    try:  # now, so that a full disk is reported here and not as "Exception ignored" at exit
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        code = code or _output_lost(exc)
+    sys.exit(code)

@@ -65,37 +65,39 @@ class YamlProblem(Exception):
 
 
 def read_text(path: Path, what: str) -> str:
-    from avlastning_cli.errors import NotFoundError
+    """The UTF-8 text of ``path``, read with a bound whatever the file claims to be."""
+    from avlastning_cli.fsutil import TooLarge, read_bounded
 
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise NotFoundError(
-            tr("err.no_such_file", file=path), tr("err.check_path_what", what=what)
-        ) from None
-    except OSError as exc:
-        raise NotFoundError(tr("err.cannot_read", file=path, error=exc.strerror)) from None
-    if path.is_dir():
-        raise NotFoundError(tr("err.is_folder", file=path, what=what))
-    if size > MAX_BYTES:
+        raw = read_bounded(path, MAX_BYTES, what)
+    except TooLarge:
         raise YamlProblem(
             [
                 Issue(
                     Location(str(path), 1, 1),
                     "",
-                    tr("val.too_big", size=size, max=MAX_BYTES, what=what),
+                    tr("val.too_big", max=MAX_BYTES, what=what),
                 )
             ]
-        )
+        ) from None
+    return decode_utf8(raw, str(path))
+
+
+def decode_utf8(raw: bytes, file: str) -> str:
+    """``raw`` as UTF-8 (a BOM is dropped), or a problem located at the first bad byte."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        start = before.rfind(b"\n") + 1
+        column = len(before[start:].decode("utf-8-sig", "replace")) + 1
         raise YamlProblem(
             [
                 Issue(
-                    Location(str(path), 1, 1),
+                    Location(file, line, column),
                     "",
-                    tr("val.not_utf8", byte=exc.start),
+                    tr("val.not_utf8", byte=f"0x{raw[exc.start]:02x}"),
                 )
             ]
         ) from None
@@ -134,6 +136,11 @@ def load(text: str, file: str) -> Source:
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         problem = _problem(exc.problem or exc.context or "")
         raise YamlProblem([Issue(where, "", tr("val.yaml_syntax", problem=problem))]) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        where = Location(file, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        raise YamlProblem([Issue(where, "", tr("val.control_char", code=f"{char:04X}"))]) from None
     except yaml.YAMLError as exc:
         raise YamlProblem([Issue(Location(file), "", tr("val.not_yaml", error=exc))]) from None
     source = Source(file=file, data=None)

@@ -233,14 +233,9 @@ def plain_message(err: Any, root: type[BaseModel]) -> str:
 
 
 def _describe(value: Any) -> str:
-    if value is None:
-        return tr("val.got_nothing")
-    if isinstance(value, dict):
-        return tr("val.got_mapping")
-    if isinstance(value, list):
-        return tr("val.got_list")
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "…'"
+    from avlastning_cli.textsafe import describe
+
+    return describe(value)
 
 
 # --- checks across the whole protocol -----------------------------------------------------
@@ -266,6 +261,7 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
         ]
     answerable += [(("self_rating", j, "id"), q.id) for j, q in enumerate(p.self_rating)]
     yield from _unique(source, answerable, tr("val.what.check_or_question"))
+    yield from _reserved(source, p)
     signs = [
         (("sections", i, "signs", j, "id"), sign.id)
         for i, s in enumerate(p.sections)
@@ -344,6 +340,34 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
                 missing=", ".join(missing),
             ),
         )
+
+
+def _reserved(source: Source, p: m.Protocol) -> Iterator[Issue]:
+    """Ids the tool uses for its own answer keys (``SECTION.status``, ``scenario.ID``…)."""
+    from avlastning_cli.protocol import fields as f
+
+    for i, s in enumerate(p.sections):
+        if s.id in f.RESERVED_SECTION_IDS:
+            yield source.issue(
+                ("sections", i, "id"),
+                tr(
+                    "val.reserved_section",
+                    id=s.id,
+                    reserved=", ".join(sorted(f.RESERVED_SECTION_IDS)),
+                ),
+            )
+        items = [("checks", j, c.id) for j, c in enumerate(s.checks)]
+        items += [("questions", j, q.id) for j, q in enumerate(s.questions)]
+        for kind, j, item in items:
+            if item in f.RESERVED_ITEM_IDS:
+                yield source.issue(
+                    ("sections", i, kind, j, "id"),
+                    tr(
+                        "val.reserved_item",
+                        id=item,
+                        reserved=", ".join(sorted(f.RESERVED_ITEM_IDS)),
+                    ),
+                )
 
 
 def _unique(source: Source, items: Sequence[tuple[PathT, str]], what: str) -> Iterator[Issue]:

@@ -11,6 +11,7 @@ from avlastning_cli.errors import AnswersError, Issue
 from avlastning_cli.i18n import tr
 from avlastning_cli.protocol.fields import Field, Mode, fields
 from avlastning_cli.protocol.models import Protocol
+from avlastning_cli.textsafe import describe
 from avlastning_cli.yamlsrc import Source, YamlProblem, load, read_text
 
 
@@ -59,11 +60,11 @@ def coerce(field: Field, value: Any) -> Any:
     t = field.type
     if t == "yes_no":
         if not isinstance(value, bool):
-            raise ValueError(tr("val.expected_bool", got=repr(value)))
+            raise ValueError(tr("val.expected_bool", got=describe(value)))
         return value
     if t == "number":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(tr("val.expected_int", got=repr(value)))
+            raise ValueError(tr("val.expected_int", got=describe(value)))
         if field.min is not None and value < field.min:
             raise ValueError(tr("val.below_min", value=value, min=field.min))
         if field.max is not None and value > field.max:
@@ -72,7 +73,7 @@ def coerce(field: Field, value: Any) -> Any:
     if t in ("choice", "status"):
         if value not in field.options:
             raise ValueError(
-                tr("val.not_one_of", value=repr(value), options=", ".join(field.options))
+                tr("val.not_one_of", value=describe(value), options=", ".join(field.options))
             )
         return value
     if t == "ids":
@@ -84,17 +85,21 @@ def coerce(field: Field, value: Any) -> Any:
     if t == "date":
         if value in (None, ""):
             return ""
+        if isinstance(value, dt.datetime):
+            raise ValueError(
+                f"expected a date like 2026-12-01 without a time, got {describe(value)}."
+            )
         if isinstance(value, dt.date):
             return value.isoformat()
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            raise ValueError(tr("val.expected_date", got=repr(value))) from None
+            raise ValueError(tr("val.expected_date", got=describe(value))) from None
     if t == "text":
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise ValueError(tr("val.expected_text", got=repr(value)))
+            raise ValueError(tr("val.expected_text", got=describe(value)))
         if field.max_length is not None and len(value) > field.max_length:
             raise ValueError(tr("val.text_too_long", length=len(value), max=field.max_length))
         return value

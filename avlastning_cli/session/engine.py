@@ -18,6 +18,7 @@ from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.session.answers import coerce
 from avlastning_cli.session.state import SessionState
+from avlastning_cli.textsafe import clean_input
 
 OPENING = -1
 ROUND_ENDED = "round_ended"  # state.progress[ROUND_ENDED]: list of round section ids
@@ -86,17 +87,14 @@ class Engine:
 
     def items(self, section_id: str) -> list[f.Field]:
         """The checks and questions of a section, in order (visibility is checked as asked)."""
-        special = {f.STATUS, f.SPOKE, f.PASSED, f.FLAGGED, f.FOLLOW_UP_DATE}
         return [
             x
             for x in self.by_key.values()
-            if x.section == section_id
-            and not x.key.startswith(f"{f.SCENARIO}.")
-            and x.key.split(".", 1)[1] not in special
+            if x.section == section_id and x.role in ("check", "question")
         ]
 
     def self_rating_items(self) -> list[f.Field]:
-        return [x for x in self.by_key.values() if x.section == f.SELF_RATING]
+        return [x for x in self.by_key.values() if x.role == "self_rating"]
 
     def scenarios_at(self, section_id: str) -> list[m.Scenario]:
         if self.state.mode != "rehearsal":
@@ -110,7 +108,7 @@ class Engine:
         fld = self.by_key[key]
         stored = coerce(fld, value)
         if fld.type == "text":
-            cleaned = scrub_text(stored, self.state.language)
+            cleaned = scrub_text(clean_input(stored), self.state.language)
             stored = cleaned.text
             counts = self.state.progress.setdefault(TEXT_REDACTIONS, {})
             counts[key] = cleaned.count
@@ -124,7 +122,7 @@ class Engine:
             self.answer(key, value)
 
     def preview_text(self, text: str) -> Scrubbed:
-        return scrub_text(text, self.state.language)
+        return scrub_text(clean_input(text), self.state.language)
 
     # --- navigation -------------------------------------------------------------------
 

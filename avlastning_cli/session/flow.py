@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from avlastning_cli.errors import Interrupted
+from avlastning_cli import prompter as pk
+from avlastning_cli.errors import Interrupted, UserError
+from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.session.engine import OPENING, WRITE, Engine
@@ -26,109 +28,11 @@ from avlastning_cli.session.state import SessionState
 from avlastning_cli.ui import screens
 from avlastning_cli.ui.labels import labels
 
-
-class _Emergency:
-    def __repr__(self) -> str:
-        return "EMERGENCY"
-
-
-#: What an interactive prompt returns when the leader pressed the emergency key.
-EMERGENCY: Any = _Emergency()
+__all__ = ["EMERGENCY", "FilePrompter", "Outcome", "Paused", "Prompter", "Walkthrough"]
 
 
 class Paused(Exception):
     """The leader chose to pause: the state is saved; the message tells how to go on."""
-
-
-class Prompter(Protocol):
-    """Everything the walkthrough asks. Each ask may return :data:`EMERGENCY`."""
-
-    interactive: bool
-
-    def show(self, renderable: Any) -> None: ...
-
-    def new_screen(self) -> None:
-        """Start a fresh screen: one step (or the emergency action) on screen at a time."""
-
-    def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any: ...
-
-    def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any: ...
-
-    def ask_choice(
-        self, key: str, label: str, options: Sequence[tuple[str, str]], default: str
-    ) -> Any: ...
-
-    def ask_multi(
-        self,
-        key: str,
-        label: str,
-        options: Sequence[tuple[str, str, str]],
-        default: Sequence[str],
-    ) -> Any: ...
-
-    def ask_text(
-        self,
-        key: str,
-        label: str,
-        default: str,
-        help: str | None,
-        validate: Callable[[str], str | None],
-        text_field: bool = True,
-    ) -> Any: ...
-
-    def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any: ...
-
-    def round_turn(self, k: int, n: int, seconds: int) -> Any: ...
-
-
-class FilePrompter:
-    """Answers from a file: the engine already holds them, so every prompt takes its current
-    value (the file's answer, else the default). Nothing is shown."""
-
-    interactive = False
-
-    def show(self, renderable: Any) -> None:
-        return None
-
-    def new_screen(self) -> None:
-        return None
-
-    def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any:
-        return default
-
-    def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any:
-        return default
-
-    def ask_choice(
-        self, key: str, label: str, options: Sequence[tuple[str, str]], default: str
-    ) -> Any:
-        return default
-
-    def ask_multi(
-        self,
-        key: str,
-        label: str,
-        options: Sequence[tuple[str, str, str]],
-        default: Sequence[str],
-    ) -> Any:
-        return list(default)
-
-    def ask_text(
-        self,
-        key: str,
-        label: str,
-        default: str,
-        help: str | None,
-        validate: Callable[[str], str | None],
-        text_field: bool = True,
-    ) -> Any:
-        return default
-
-    def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any:
-        return default
-
-    def round_turn(self, k: int, n: int, seconds: int) -> Any:
-        return "spoke"
 
 
 @dataclass
@@ -244,10 +148,13 @@ class Walkthrough:
         options += [("pause", L["pause"]), ("emergency", L["emergency"])]
         default = "go_on"
         sid = self.engine.current_section_id()
+        nav_key = pk.prompt_key(sid or pk.OPENING, pk.NAVIGATE)
         if sid and self.state.answers.get(f.key(sid, f.STATUS)) == "skipped" and can_skip:
             default = "skip"
         while True:
-            choice = self.ask(lambda: self.prompter.navigate(L["what_now"], options, default))
+            choice = self.ask(
+                lambda: self.prompter.navigate(L["what_now"], options, default, key=nav_key)
+            )
             if choice == "emergency":
                 self.emergency()
                 continue
@@ -381,7 +288,7 @@ class Walkthrough:
             self.prompter.show(screens.text_preview(preview.text, preview.count, L))
             keep = self.ask(
                 lambda: self.prompter.ask_choice(
-                    fld.key + ".keep",
+                    pk.prompt_key(fld.key, pk.KEEP),
                     L["as_stored"] + "?",
                     [("keep", L["keep_text"]), ("retype", L["retype"])],
                     "keep",
@@ -402,7 +309,9 @@ class Walkthrough:
             spoke, passed = self.engine.round_counts(sid)
             redo = self.ask(
                 lambda: self.prompter.ask_yes_no(
-                    f"{sid}.redo", L["redo_round"].format(spoke=spoke, passed=passed), False
+                    pk.prompt_key(sid, pk.REDO),
+                    L["redo_round"].format(spoke=spoke, passed=passed),
+                    False,
                 )
             )
             if not redo:
@@ -411,7 +320,15 @@ class Walkthrough:
             self.commit()
         while (k := self.engine.next_person(sid)) is not None:
             n = self.engine.participants()
-            outcome = self.ask(partial(self.prompter.round_turn, k, n, section.seconds_per_person))
+            outcome = self.ask(
+                partial(
+                    self.prompter.round_turn,
+                    k,
+                    n,
+                    section.seconds_per_person,
+                    key=pk.prompt_key(sid, pk.TURN),
+                )
+            )
             self.engine.turn(sid, outcome)
             self.commit()
         spoke, passed = self.engine.round_counts(sid)
@@ -484,7 +401,9 @@ class Walkthrough:
                     self.field(fld)
             if not self.state.progress.get(WRITE, True):
                 return Outcome(rehearsal_done=True, messages=[L["rehearsal_done"]])
-        from avlastning_cli.export.summary import build_summary, render_markdown, write_summary
+        from avlastning_cli.summary.build import build_summary
+        from avlastning_cli.summary.files import write_summary
+        from avlastning_cli.summary.render import render_markdown
 
         summary = build_summary(self.protocol, self.state)
         self.prompter.show(screens.summary_preview(render_markdown(summary, self.protocol), L))
@@ -495,7 +414,11 @@ class Walkthrough:
             ("quit", L["quit_unsaved"]),
         ]
         while True:
-            choice = self.ask(lambda: self.prompter.navigate(L["save_q"], options, "save"))
+            choice = self.ask(
+                lambda: self.prompter.navigate(
+                    L["save_q"], options, "save", key=pk.prompt_key(pk.END, pk.NAVIGATE)
+                )
+            )
             if choice != "emergency":
                 break
         if choice == "back":
@@ -507,5 +430,13 @@ class Walkthrough:
             raise Paused(L["paused"])
         if choice == "quit":
             return Outcome(discarded=True, messages=[L["not_saved"]])
-        paths = write_summary(self.protocol, summary, Path(self.state.out_dir))
+        folder = Path(self.state.out_dir)
+        try:
+            paths = write_summary(self.protocol, summary, folder)
+        except OSError as exc:  # the state stays (saved after every answer): say where else
+            self.commit()
+            hint = "save_failed_hint" if self.prompter.interactive else "save_failed_answers_hint"
+            raise UserError(
+                L["save_failed"].format(folder=folder, why=exc.strerror or exc), L[hint]
+            ) from None
         return Outcome(saved=paths, messages=[L["saved"], str(paths[0]), str(paths[1])])

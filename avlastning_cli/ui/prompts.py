@@ -2,7 +2,7 @@
 
 Every prompt has a safe default (Enter walks on). At every prompt the emergency action is one
 key away: ``!`` (and F1, which also works in text fields) ends the prompt with
-:data:`~avlastning_cli.session.flow.EMERGENCY`, and the walkthrough asks the same prompt again
+:data:`~avlastning_cli.prompter.EMERGENCY`, and the walkthrough asks the same prompt again
 afterwards. Ctrl-C raises KeyboardInterrupt, which the walkthrough turns into a saved pause.
 """
 
@@ -22,7 +22,9 @@ from questionary.prompts import checkbox as _checkbox
 from questionary.prompts import common as _common
 from rich.console import Console
 
-from avlastning_cli.session.flow import EMERGENCY
+from avlastning_cli.prompter import EMERGENCY
+from avlastning_cli.textsafe import visible
+from avlastning_cli.ui.console import safe_console
 
 #: Calm: no red, nothing blinking; colours fall away with NO_COLOR.
 STYLE = Style(
@@ -82,7 +84,7 @@ def fit(text: Any, indent: int = 2) -> Any:
     """Wrap a prompt's text at word boundaries (the terminal would cut words in half)."""
     if not isinstance(text, str):
         return text  # a live Countdown: short, and redrawn each second
-    words = " ".join(text.split())
+    words = " ".join(visible(text).split())
     return textwrap.fill(words, _columns() - indent - 1, subsequent_indent=" " * indent)
 
 
@@ -110,7 +112,7 @@ class InteractivePrompter:
 
     def __init__(self, L: Mapping[str, str], console: Console | None = None) -> None:
         self.L = L
-        self.console = console or Console(highlight=False)
+        self.console = console or safe_console()
         _WORDS["description"] = L["description"]
 
     def show(self, renderable: Any) -> None:
@@ -207,10 +209,12 @@ class InteractivePrompter:
         q = questionary.text(fit(label), default=default, validate=check, qmark=QMARK, style=STYLE)
         return _with_emergency(q, text_field=text_field)
 
-    def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any:
+    def navigate(
+        self, label: str, options: Sequence[tuple[str, str]], default: str, *, key: str = ""
+    ) -> Any:
         return self._select(label, options, default)
 
-    def round_turn(self, k: int, n: int, seconds: int) -> Any:
+    def round_turn(self, k: int, n: int, seconds: int, *, key: str = "") -> Any:
         L = self.L
         message = Countdown(L["person"].format(k=k, n=n), seconds, L)
         options = [("spoke", L["spoke"]), ("passed", L["passed"]), ("end", L["end_round"])]
