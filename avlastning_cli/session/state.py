@@ -146,7 +146,9 @@ def load(mode: Mode) -> SessionState | None:
     if not os.path.lexists(path):
         return None
     try:
-        raw = read_bounded(path, MAX_STATE_BYTES, "saved session")
+        from avlastning_cli.i18n import tr
+
+        raw = read_bounded(path, MAX_STATE_BYTES, tr("what.saved_session"))
     except TooLarge:
         raise ValueError("too large") from None
     return SessionState.from_json(raw.decode("utf-8"))

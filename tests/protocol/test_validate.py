@@ -130,6 +130,9 @@ SWEDISH = {
     "bad reference": r"ingen kontakt har id 'emergancy' \(menade du 'emergency'\?\)",
     "duplicate key": r"nyckeln 'duration_minutes' finns två gånger \(första gången på rad \d+\)",
     "yaml syntax error": r"YAML-syntaxfel",
+    "reserved check id": r"sections\[\d+\]\.checks\[0\]\.id: 'status' är reserverat",
+    "reserved question id": r"'spoke' är reserverat",
+    "reserved section id": r"sections\[\d+\]\.id: 'scenario' är reserverat",
 }
 
 
@@ -260,5 +263,5 @@ def test_reserved_id_is_refused_by_run_too_instead_of_crashing(tmp_path):
         assert "Traceback" not in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
         assert f"{path}:{line_of(text, '- id: status')}:" in result.output, result.output
-        assert "'status' is reserved" in result.output
+        assert "'status' är reserverat" in result.output
     assert not list(tmp_path.glob("*.md"))
