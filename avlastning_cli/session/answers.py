@@ -86,9 +86,7 @@ def coerce(field: Field, value: Any) -> Any:
         if value in (None, ""):
             return ""
         if isinstance(value, dt.datetime):
-            raise ValueError(
-                f"expected a date like 2026-12-01 without a time, got {describe(value)}."
-            )
+            raise ValueError(tr("val.date_with_time", got=describe(value)))
         if isinstance(value, dt.date):
             return value.isoformat()
         try:
