@@ -244,3 +244,41 @@ def test_each_language_has_its_own_sentences() -> None:
     """The check above can fail: each language has plenty the other never says."""
     assert len(sentences_only_in("sv")) > 200 and len(sentences_only_in("en")) > 200
     assert foreign("Inget inbyggt protokoll heter 'x', och det finns ingen sådan fil.", "en") != []
+
+
+#: Errors whose message the user reads; their text must come from the catalogue.
+USER_ERRORS = {"UserError", "NotFoundError", "PrivacyError", "NoTerminalError", "ExportUsageError"}
+
+
+def _words(node: ast.expr) -> bool:
+    """A literal (or f-string) with at least two words of letters: a sentence in code."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+    elif isinstance(node, ast.JoinedStr):
+        text = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+    else:
+        return False
+    if text.startswith("avlastning "):  # a command to type, the same in every language
+        return False
+    return len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", text)) >= 2
+
+
+def test_no_message_is_written_in_code() -> None:
+    """User errors and located issues take their words from the catalogue, never a literal."""
+    found = []
+    for path in sorted((REPO / "avlastning_cli").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            args = node.args
+            if name in USER_ERRORS:
+                texts = args[:2]
+            elif name == "issue":  # source.issue(path, message)
+                texts = args[1:2]
+            elif name == "Issue":  # Issue(location, path, message)
+                texts = args[2:3]
+            else:
+                continue
+            found += [f"{path.relative_to(REPO)}:{node.lineno}" for a in texts if _words(a)]
+    assert found == [], f"messages written in code instead of the catalogue: {found}"
