@@ -44,7 +44,20 @@ def read(lang: str) -> Catalog:
         return read_po(fp, locale=lang, domain=DOMAIN)
 
 
+HEADER = """\
+# The tool's own words in {name} (help, messages, errors, prompts, export headings).
+# Message ids are stable keys; every entry needs a text in sv and en (tests/test_catalogue.py).
+# After editing: python tools/catalogue.py compile
+#"""
+
+
 def write(lang: str, catalog: Catalog) -> None:
+    catalog.header_comment = HEADER.format(name={"sv": "Swedish", "en": "English"}[lang])
+    catalog.project = "avlastning"
+    catalog.version = ""
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = "avlastning developers"
+    catalog.language_team = {"sv": "Swedish", "en": "English"}[lang]
     buf = io.BytesIO()
     write_po(buf, catalog, width=96, sort_output=False, omit_header=False)
     path = po_path(lang)
