@@ -317,7 +317,7 @@ def checklist_cmd(
         ),
     ] = False,
 ) -> None:
-    """Print a one-page checklist for the room: steps to tick, key lines, signs, contacts."""
+    """Print the checklist for the room (one sheet, both sides): steps, rules, signs, contacts."""
     _speak(lang)
     from avlastning_cli.export.checklist import checklist_model
     from avlastning_cli.export.output import pick_format

@@ -9,10 +9,14 @@ from avlastning_cli.errors import UserError
 from avlastning_cli.export.checklist import contacts_table
 from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para
 from avlastning_cli.i18n import Tables
-from avlastning_cli.protocol.models import Protocol, TellAtHomeSection
+from avlastning_cli.protocol.models import Contact, Protocol, TellAtHomeSection
 
 #: The card's own headings: the catalogue's ``card.*`` entries.
 LABELS = Tables("card")
+
+
+def _for_card(contact: Contact) -> Contact:
+    return contact.model_copy(update={"when": contact.on_card}) if contact.on_card else contact
 
 
 def card_model(protocol: Protocol) -> Document:
@@ -37,11 +41,12 @@ def card_model(protocol: Protocol) -> Document:
     if not_to_tell:
         blocks.append(Bullets(tuple(not_to_tell), label=t["not_to_tell"]))
     blocks += [Heading(t["normal_reactions"]), Bullets(tuple(card.normal_reactions))]
+    if card.self_care:
+        blocks += [Heading(t["self_care"]), Bullets(tuple(card.self_care))]
     blocks += [Heading(t["seek_help"]), Bullets(tuple(card.seek_help))]
-    contacts = [protocol.contact(c) for c in card.contacts]
+    # the card speaks to the person holding it: each contact's own card text where it has one
+    contacts = [_for_card(protocol.contact(c)) for c in card.contacts]
     blocks += [Heading(t["contacts"]), contacts_table(contacts, protocol.language)]
     if card.closing:
         blocks.append(Para(card.closing))
-    return Document(
-        title=card.title, language=protocol.language, blocks=tuple(blocks), one_page=True
-    )
+    return Document(title=card.title, language=protocol.language, blocks=tuple(blocks), pages=1)
