@@ -449,11 +449,13 @@ def titles(lang: str) -> Titles:
     """The titles in ``lang``, read straight from the bundled YAML (no validation needed)."""
     import yaml
 
-    from avlastning_cli.protocol.registry import SAFE_LOADER, protocols_dir
+    from avlastning_cli.protocol.registry import protocols_dir
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     found = Titles({}, {}, {}, {})
     for path in sorted(protocols_dir().glob(f"*.{lang}.yaml")):
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         pid = str(data.get("id"))
         found.protocols[pid] = " ".join(str(data.get("title", pid)).split())
         for section in data.get("sections") or []:

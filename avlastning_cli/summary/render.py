@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from avlastning_cli.export.render import md_escape
-from avlastning_cli.i18n import Tables
+from avlastning_cli.i18n import Tables, ntr
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.summary import model as sm
@@ -35,7 +35,10 @@ def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Prot
     ]
     if summary.rehearsal is not None:
         lines += _rehearsal(summary.rehearsal, protocol, t)
-    lines += ["", "---", "", f"{t['redactions']}: {summary.redactions}. {t['privacy']}", ""]
+    masked = ntr(
+        "summary.redactions", "summary.redactions#plural", summary.redactions, protocol.language
+    )
+    lines += ["", "---", "", f"{masked}. {t['privacy']}", ""]
     return visible("\n".join(lines))
 
 
