@@ -173,11 +173,21 @@ def validate_cmd(
     _speak(lang)
     from avlastning_cli.protocol.loader import load_protocol, read_protocol
 
+    filled: dict[str, str] = {}
+    if strict:
+        from avlastning_cli.organisation.store import load_values
+
+        with handled():
+            filled = load_values()
     failed = 0
     for path in files:
         try:
             # strict checks need the located source; otherwise bytes checked before are cached
-            protocol, source = read_protocol(path) if strict else (load_protocol(path), None)
+            protocol, source = (
+                read_protocol(path)
+                if strict
+                else (load_protocol(path, organisation=False), None)  # the file as it is
+            )
         except UserError as exc:
             failed += 1
             _echo(str(exc))
@@ -186,7 +196,7 @@ def validate_cmd(
         if source is not None:
             from avlastning_cli.protocol.strict import strict_issues
 
-            problems = strict_issues(protocol, source)
+            problems = strict_issues(protocol, source, filled=filled)
         if problems:
             failed += 1
             _echo(
@@ -350,6 +360,57 @@ def card_cmd(
     _print_or_write(data, output)
     if chosen == "pdf":
         _warn_undrawable(doc, p.language)
+
+
+def setup_cmd(
+    protocol: ProtocolArg = None,
+    lang: LangOpt = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help=tr("cli.anpassa.set"),
+            show_default=False,
+        ),
+    ] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help=tr("cli.anpassa.from"),
+            show_default=False,
+        ),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            help=tr("cli.anpassa.file"),
+            show_default=False,
+        ),
+    ] = None,
+    show: Annotated[bool, typer.Option("--show", help=tr("cli.anpassa.show"))] = False,
+) -> None:
+    """Fill in the organisation's own contacts (manager, occupational health, health centre,
+    crisis support…) once; every command then prints them in place of <fyll i …>."""
+    _speak(lang)
+    from avlastning_cli.organisation.setup import setup
+    from avlastning_cli.session.tty import is_terminal
+
+    with handled():
+        setup(
+            protocol,
+            lang,
+            file,
+            set_ or [],
+            from_file,
+            show_only=show,
+            interactive=is_terminal(),
+        )
+
+
+app.command("anpassa", help=tr("cli.anpassa.help"))(setup_cmd)
+app.command("setup", help=tr("cli.setup.help"))(setup_cmd)
 
 
 @app.command("scrub", help=tr("cli.scrub.help"))
