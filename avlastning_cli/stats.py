@@ -100,7 +100,8 @@ def check_summary(data: Any) -> dict[str, Any]:
             "no 'not_held.reason'",
         )
         return data
-    _expect(_is_int(data.get("participants")), "no 'participants' number")
+    participants = data.get("participants")
+    _expect(participants is None or _is_int(participants), "no 'participants' number")
     steps = data.get("steps")
     _expect(
         isinstance(steps, list)
@@ -202,7 +203,7 @@ class Aggregator:
             self.reasons[s["not_held"]["reason"]] += 1
             return
         self.held += 1
-        self.participants += s["participants"]
+        self.participants += s["participants"] or 0  # None: not answered
         self.signs.update(set(s["warning_signs"]["flagged"]))
         escalations = s["warning_signs"]["escalations"]
         if escalations:

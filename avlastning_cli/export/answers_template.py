@@ -31,16 +31,27 @@ def _comment(f: Field) -> str:
     elif f.type == "ids":
         kind = "a list of: " + ", ".join(f.options)
     elif f.type == "date":
-        kind = "a date YYYY-MM-DD, or empty"
+        kind = "a date YYYY-MM-DD from today on, a number of days from today, or empty"
     else:
         kind = f"free text, at most {f.max_length} characters; scrubbed of personal data"
+    if f.default is None and f.type in ("yes_no", "number"):
+        kind += ", or null for not answered"
     cond = f"  (only if {f.show_if[0]} is {_value(f.show_if[1])})" if f.show_if else ""
     return f"# {label} — {kind}{cond}"
 
 
 def answers_yaml(protocol: Protocol, mode: Mode = "live") -> str:
+    what = "a REHEARSAL of" if mode == "rehearsal" else "a live session of"
     lines = [
-        f"# Answers for {protocol.id} {protocol.version} ({protocol.language}), mode: {mode}.",
+        f"# Answers for {what} {protocol.id} {protocol.version} ({protocol.language}).",
+        *(
+            [
+                "# For `avlastning rehearse --answers FILE`: the scenario choices (scenario.*)",
+                "# and the self-rating (self_rating.*) are at the end.",
+            ]
+            if mode == "rehearsal"
+            else ["# For `avlastning run --answers FILE`."]
+        ),
         "# Every key is optional: a key left out takes the default shown here.",
         "# Never write names or other personal data in this file.",
         "",

@@ -48,6 +48,8 @@ LABELS: dict[str, dict[str, str]] = {
         "redactions": "Maskerade personuppgifter",
         "yes": "ja",
         "no": "nej",
+        "not_answered": "inte besvarat",
+        "not_counted": "inte räknad (antalet deltagare är inte angivet)",
         "timing": "Tidsåtgång per steg",
         "target": "mål",
         "scenarios": "Scenarier",
@@ -89,6 +91,8 @@ LABELS: dict[str, dict[str, str]] = {
         "redactions": "Personal data masked",
         "yes": "yes",
         "no": "no",
+        "not_answered": "not answered",
+        "not_counted": "not counted (the number taking part is not given)",
         "timing": "Time per step",
         "target": "target",
         "scenarios": "Scenarios",
@@ -122,7 +126,7 @@ def build_summary(protocol: m.Protocol, state: SessionState) -> dict[str, Any]:
 
     steps = [{"id": s.id, "status": values[f.key(s.id, f.STATUS)]} for s in protocol.sections]
     checks = {
-        f.key(s.id, c.id): bool(values[f.key(s.id, c.id)])
+        f.key(s.id, c.id): values[f.key(s.id, c.id)]  # None: not answered
         for s in protocol.sections
         for c in s.checks
     }
@@ -168,7 +172,8 @@ def build_summary(protocol: m.Protocol, state: SessionState) -> dict[str, Any]:
         "second_leader": values[f.SECOND_LEADER],
         "steps": steps,
         "checks": checks,
-        "round": {"spoke": spoke, "passed": passed},
+        # Turns are counted against the number present: without it, not counted.
+        "round": None if values[f.PARTICIPANTS] is None else {"spoke": spoke, "passed": passed},
         "warning_signs": {
             "flagged": flagged,
             "escalated": bool(escalations),
@@ -276,12 +281,16 @@ def _rehearsal(protocol: m.Protocol, state: SessionState, values: dict[str, Any]
     return {"timing": timing, "scenarios": scenarios, "self_rating": rating}
 
 
+def _or(value: Any, t: dict[str, str]) -> str:
+    return t["not_answered"] if value is None else str(value)
+
+
 def render_markdown(summary: dict[str, Any], protocol: m.Protocol) -> str:
     """The same content as the JSON, for people, in the protocol's language."""
     if summary["mode"] == "not_held":
         return _render_not_held(summary, protocol)
     t = LABELS[protocol.language]
-    yes_no = {True: t["yes"], False: t["no"]}
+    yes_no = {True: t["yes"], False: t["no"], None: t["not_answered"]}
     titles = {s.id: s.title for s in protocol.sections}
     lines = [f"# {t['title']}: {protocol.title}", ""]
     if summary["mode"] == "rehearsal":
@@ -291,7 +300,7 @@ def render_markdown(summary: dict[str, Any], protocol: m.Protocol) -> str:
         f"- {t['protocol']}: {p['id']} {p['version']} ({p['language']})",
         f"- {t['date']}: {summary['date']}",
         f"- {t['duration']}: {summary['duration_minutes']} {t['minutes']}",
-        f"- {t['participants']}: {summary['participants']}",
+        f"- {t['participants']}: {_or(summary['participants'], t)}",
         f"- {t['second_leader']}: {yes_no[summary['second_leader']]}",
         "",
         f"## {t['steps']}",
@@ -304,11 +313,17 @@ def render_markdown(summary: dict[str, Any], protocol: m.Protocol) -> str:
     if summary["checks"]:
         lines += ["", f"## {t['checks']}", ""]
         for k, ticked in summary["checks"].items():
-            lines.append(f"- [{'x' if ticked else ' '}] {check_text.get(k, k)}")
+            text = check_text.get(k, k)
+            if ticked is None:
+                text += f" — {t['not_answered']}"
+            lines.append(f"- [{'x' if ticked else ' '}] {text}")
     if protocol.sections_of("round"):
         r = summary["round"]
         lines += ["", f"## {t['round']}", ""]
-        lines += [f"- {t['spoke']}: {r['spoke']}", f"- {t['passed']}: {r['passed']}"]
+        if r is None:
+            lines.append(f"- {t['not_counted']}")
+        else:
+            lines += [f"- {t['spoke']}: {r['spoke']}", f"- {t['passed']}: {r['passed']}"]
     sign_text = {
         sign.id: sign.text
         for s in protocol.sections
@@ -318,13 +333,22 @@ def render_markdown(summary: dict[str, Any], protocol: m.Protocol) -> str:
     w = summary["warning_signs"]
     flagged = ", ".join(sign_text.get(i, i) for i in w["flagged"]) or t["none"]
     lines += ["", f"## {t['signs']}", "", f"- {t['flagged']}: {flagged}"]
-    lines.append(f"- {t['escalated']}: {yes_no[w['escalated']]}")
+    escalated = yes_no[w["escalated"]]
+    if w["escalations"]:
+        titles_of = {
+            sign.id: m.sign_label(sign)
+            for s in protocol.sections
+            if isinstance(s, m.WarningSignsSection)
+            for sign in s.signs
+        }
+        escalated += " (" + ", ".join(titles_of.get(i, i) for i in w["escalations"]) + ")"
+    lines.append(f"- {t['escalated']}: {escalated}")
     questions = {f.key(s.id, q.id): q for s in protocol.sections for q in s.questions}
     fu = summary["follow_up"]
     lines += ["", f"## {t['follow_up']}", ""]
     for k, value in fu["answers"].items():
         q = questions.get(k)
-        shown = yes_no[value] if isinstance(value, bool) else str(value)
+        shown = yes_no[value] if value is None or isinstance(value, bool) else str(value)
         if isinstance(q, m.ChoiceQuestion):
             shown = next((o.text for o in q.options if o.id == value), shown)
         lines.append(f"- {q.text if q else k} {shown}")

@@ -96,8 +96,9 @@ def question_field(section: str, q: m.AnyQuestion, owners: dict[str, str]) -> Fi
 def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
     """All answerable fields of ``protocol``, in the order the session asks them."""
     out = [
-        Field(PARTICIPANTS, "number", 1, None, "participants", min=1, max=MAX_PARTICIPANTS),
-        Field(SECOND_LEADER, "yes_no", False, None, "second leader present"),
+        # Asked, never assumed: None until the leader answers ("not answered").
+        Field(PARTICIPANTS, "number", None, None, "participants", min=1, max=MAX_PARTICIPANTS),
+        Field(SECOND_LEADER, "yes_no", None, None, "second leader present"),
     ]
     owners: dict[str, str] = {}
     for s in protocol.sections:
@@ -105,7 +106,7 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
             Field(key(s.id, STATUS), "status", "done", s.id, s.title, options=("done", "skipped"))
         )
         for c in s.checks:
-            out.append(Field(key(s.id, c.id), "yes_no", False, s.id, c.text))
+            out.append(Field(key(s.id, c.id), "yes_no", None, s.id, c.text))
         if isinstance(s, m.RoundSection):
             out.append(
                 Field(key(s.id, SPOKE), "number", 0, s.id, "spoke", min=0, max=MAX_PARTICIPANTS)

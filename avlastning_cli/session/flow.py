@@ -18,9 +18,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+from rich.text import Text
+
 from avlastning_cli.errors import Interrupted
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
+from avlastning_cli.session.answers import parse_follow_up
 from avlastning_cli.session.engine import OPENING, WRITE, Engine
 from avlastning_cli.session.state import SessionState
 from avlastning_cli.ui import screens
@@ -50,9 +53,11 @@ class Prompter(Protocol):
     def new_screen(self) -> None:
         """Start a fresh screen: one step (or the emergency action) on screen at a time."""
 
-    def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any: ...
+    def ask_number(self, key: str, label: str, default: int | None, lo: int, hi: int) -> Any: ...
 
-    def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any: ...
+    def ask_yes_no(
+        self, key: str, label: str, default: bool | None, help: str | None = None
+    ) -> Any: ...
 
     def ask_choice(
         self, key: str, label: str, options: Sequence[tuple[str, str]], default: str
@@ -93,10 +98,12 @@ class FilePrompter:
     def new_screen(self) -> None:
         return None
 
-    def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any:
+    def ask_number(self, key: str, label: str, default: int | None, lo: int, hi: int) -> Any:
         return default
 
-    def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any:
+    def ask_yes_no(
+        self, key: str, label: str, default: bool | None, help: str | None = None
+    ) -> Any:
         return default
 
     def ask_choice(
@@ -135,10 +142,12 @@ class FilePrompter:
 class Outcome:
     """How a walkthrough ended."""
 
-    saved: tuple[Path, Path] | None = None
+    saved: tuple[Path, ...] | None = None
     discarded: bool = False
     rehearsal_done: bool = False
     messages: list[str] = field(default_factory=list)
+    #: shown before the messages (the rehearsal's report)
+    report: list[Any] = field(default_factory=list)
 
 
 class Walkthrough:
@@ -186,9 +195,12 @@ class Walkthrough:
         self._last = now
         self._save(self.state)
 
-    def ask(self, fn: Callable[[], Any]) -> Any:
-        """Ask until there is an answer; the emergency key opens the emergency action."""
+    def ask(self, fn: Callable[[], Any], notes: Sequence[Any] = ()) -> Any:
+        """Ask until there is an answer; the emergency key opens the emergency action.
+        ``notes`` are shown with the prompt each time it is asked (also after an emergency)."""
         while True:
+            for note in notes:
+                self.prompter.show(note)
             result = fn()
             if result is not EMERGENCY:
                 return result
@@ -198,24 +210,19 @@ class Walkthrough:
         L = self.L
         self.prompter.new_screen()
         self.prompter.show(screens.emergency_screen(self.protocol, L))
-        signs = {s.id: s for s in self.engine.signs()}
+        signs = {s.id: s for s in screens.emergency_signs(self.protocol)}
         options = [("none", L["just_looking"])] + [(i, m.sign_label(s)) for i, s in signs.items()]
         choice = self.prompter.ask_choice(f.ESCALATIONS, L["which_sign"], options, "none")
         if choice in signs:
             self.engine.escalate(choice)
             sign = signs[choice]
-            # shown again on top of the step we return to, so what to do stays in sight
+            # pinned on top of the step we return to, so what to do stays in sight
             self._notices = [
                 screens.sign_actions([sign], L),
-                L["escalation_saved"].format(sign=m.sign_label(sign)),
+                Text(L["escalation_saved"].format(sign=m.sign_label(sign)), style="dim"),
             ]
         self.commit()
         self._redraw()
-
-    def show_notices(self) -> None:
-        for notice in self._notices:
-            self.prompter.show(notice)
-        self._notices = []
 
     # --- the loop ---------------------------------------------------------------------
 
@@ -255,6 +262,7 @@ class Walkthrough:
         if choice == "pause":
             self.commit()
             raise Paused(L["paused"])
+        self._notices = []  # an escalation's reminder stays for the rest of its step
         if choice == "back":
             self.engine.add_time(self.clock() - self._last)
             self._last = self.clock()
@@ -276,8 +284,11 @@ class Walkthrough:
 
         def draw() -> None:
             self.prompter.new_screen()
-            self.prompter.show(screens.opening_screen(self.protocol, L, rehearsal=self.rehearsal))
-            self.show_notices()
+            self.prompter.show(
+                screens.opening_screen(
+                    self.protocol, L, rehearsal=self.rehearsal, notices=self._notices
+                )
+            )
 
         self._redraw = draw
         draw()
@@ -290,14 +301,14 @@ class Walkthrough:
                 f.MAX_PARTICIPANTS,
             )
         )
-        self.engine.answer(f.PARTICIPANTS, int(n))
+        self.engine.answer(f.PARTICIPANTS, n)
         self.commit()
         second = self.ask(
             lambda: self.prompter.ask_yes_no(
                 f.SECOND_LEADER, L["second_leader"], self.engine.value(f.SECOND_LEADER)
             )
         )
-        self.engine.answer(f.SECOND_LEADER, bool(second))
+        self.engine.answer(f.SECOND_LEADER, second)
         self.commit()
         self.navigate(can_skip=False, can_back=False)
 
@@ -316,9 +327,9 @@ class Walkthrough:
                     self.engine.elapsed_minutes(section.id),
                     self.L,
                     rehearsal=self.rehearsal,
+                    notices=self._notices,
                 )
             )
-            self.show_notices()
 
         self._redraw = draw
         draw()
@@ -342,7 +353,7 @@ class Walkthrough:
         current = self.engine.value(fld.key)
         p = self.prompter
         if fld.type == "yes_no":
-            value = self.ask(lambda: p.ask_yes_no(fld.key, label, bool(current), fld.help))
+            value = self.ask(lambda: p.ask_yes_no(fld.key, label, current, fld.help))
         elif fld.type == "number":
             lo = fld.min if fld.min is not None else 0
             hi = fld.max if fld.max is not None else 1000
@@ -366,7 +377,10 @@ class Walkthrough:
             return None if len(text) <= limit else L["too_long"].format(n=limit)
 
         help_text = " ".join((fld.help or "").split())
-        help_text = f"{help_text} ({L['scrubbed_mark']})" if help_text else L["text_hint"]
+        if not help_text:
+            help_text = L["text_hint"]
+        elif L["scrubbed_mark"].casefold() not in help_text.casefold():
+            help_text = f"{help_text} ({L['scrubbed_mark']})"  # said once, not twice
         default = current
         while True:
             raw = self.ask(
@@ -378,14 +392,14 @@ class Walkthrough:
             preview = self.engine.preview_text(raw)
             if not self.prompter.interactive or not raw.strip():
                 break
-            self.prompter.show(screens.text_preview(preview.text, preview.count, L))
             keep = self.ask(
                 lambda: self.prompter.ask_choice(
                     fld.key + ".keep",
                     L["as_stored"] + "?",
                     [("keep", L["keep_text"]), ("retype", L["retype"])],
                     "keep",
-                )
+                ),
+                notes=[screens.text_preview(preview.text, preview.count, L)],
             )
             if keep == "keep":
                 break
@@ -409,20 +423,39 @@ class Walkthrough:
                 return
             self.engine.restart_round(sid)
             self.commit()
-        while (k := self.engine.next_person(sid)) is not None:
-            n = self.engine.participants()
-            outcome = self.ask(partial(self.prompter.round_turn, k, n, section.seconds_per_person))
-            self.engine.turn(sid, outcome)
+        if self.engine.participants() is None:
+            # The round counts turns against the number present: asked here once more.
+            n = self.ask(
+                lambda: self.prompter.ask_number(
+                    f.PARTICIPANTS, L["participants"], None, 1, f.MAX_PARTICIPANTS
+                )
+            )
+            self.engine.answer(f.PARTICIPANTS, n)
             self.commit()
-        spoke, passed = self.engine.round_counts(sid)
-        self.prompter.show(L["round_done"].format(spoke=spoke, passed=passed))
+            if n is None:
+                self.engine.end_round(sid)
+                self.prompter.show(Text(L["round_not_counted"], style="dim"))
+                return
+        while (k := self.engine.next_person(sid)) is not None:
+            n = self.engine.participants() or 0
+            outcome = self.ask(partial(self.prompter.round_turn, k, n, section.seconds_per_person))
+            if outcome == "undo":
+                self.engine.undo_turn(sid)
+            else:
+                self.engine.turn(sid, outcome)
+            self.commit()
+        if self.engine.participants() is not None:
+            spoke, passed = self.engine.round_counts(sid)
+            self.prompter.show(Text(L["round_done"].format(spoke=spoke, passed=passed)))
 
     def warning_signs(self, section: m.WarningSignsSection) -> None:
         key = f.key(section.id, f.FLAGGED)
-        options = [(s.id, m.sign_label(s), " ".join(s.action.split())) for s in section.signs]
+        options = [
+            (s.id, m.sign_label(s), screens.sign_detail(self.protocol, s)) for s in section.signs
+        ]
         chosen = self.ask(
             lambda: self.prompter.ask_multi(
-                key, self.L["mark_signs"], options, list(self.engine.value(key))
+                key, self.L["mark_signs"], options, self.engine.signs_to_tick(section.id)
             )
         )
         flagged = self.engine.flag(section.id, list(chosen or []))
@@ -439,9 +472,9 @@ class Walkthrough:
 
         def check(text: str) -> str | None:
             try:
-                Engine.parse_follow_up(text, today)
-            except ValueError:
-                return L["follow_up_bad"]
+                parse_follow_up(text, today)
+            except ValueError as exc:
+                return L["follow_up_past"] if "past" in str(exc) else L["follow_up_bad"]
             return None
 
         days = section.follow_up.default_days or 3
@@ -451,18 +484,20 @@ class Walkthrough:
                 key, label, str(self.engine.value(key) or ""), None, check, False
             )
         )
-        self.engine.answer(key, Engine.parse_follow_up(str(raw or ""), today))
+        if raw == self.engine.value(key) and key in self.state.answers:
+            return  # kept as it was (a date set earlier may be in the past by now)
+        self.engine.answer(key, parse_follow_up(raw, today))
         self.commit()
 
     def scenario(self, scenario: m.Scenario) -> None:
         key = f.key(f.SCENARIO, scenario.id)
-        self.prompter.show(screens.scenario_screen(scenario, self.L))
         text = {c.id: " ".join(c.text.split()) for c in scenario.choices}
         options = [(cid, text[cid]) for cid in f.scenario_order(scenario)]
         choice = self.ask(
             lambda: self.prompter.ask_choice(
                 key, self.L["your_response"], options, str(self.engine.value(key))
-            )
+            ),
+            notes=[screens.scenario_screen(scenario, self.L)],
         )
         self.engine.answer(key, choice)
         self.commit()
@@ -474,30 +509,31 @@ class Walkthrough:
         L = self.L
         self._redraw = lambda: None
         self.prompter.new_screen()
+        report: list[Any] = []
         if self.rehearsal:
-            self.prompter.show(screens.timing_table(self.engine.timing(), L))
-            items = self.engine.self_rating_items()
-            if items:
-                self.prompter.show(screens.header(L["self_rating"], "", "", L, True))
-            for fld in items:
+            self.prompter.show(screens.self_rating_screen(self.engine.timing(), L))
+            for fld in self.engine.self_rating_items():
                 if self.engine.visible(fld):
                     self.field(fld)
+            report = self.rehearsal_report()
             if not self.state.progress.get(WRITE, True):
-                return Outcome(rehearsal_done=True, messages=[L["rehearsal_done"]])
-        from avlastning_cli.export.summary import build_summary, render_markdown, write_summary
+                return Outcome(rehearsal_done=True, report=report, messages=[L["rehearsal_done"]])
+        from avlastning_cli.export.summary import (
+            build_summary,
+            render_markdown,
+            write_summary_files,
+        )
 
         summary = build_summary(self.protocol, self.state)
-        self.prompter.show(screens.summary_preview(render_markdown(summary, self.protocol), L))
+        self.prompter.new_screen()
+        self.prompter.show(screens.summary_screen(render_markdown(summary, self.protocol), L))
         options = [
             ("save", L["save"]),
             ("back", L["back"]),
             ("pause", L["pause"]),
             ("quit", L["quit_unsaved"]),
         ]
-        while True:
-            choice = self.ask(lambda: self.prompter.navigate(L["save_q"], options, "save"))
-            if choice != "emergency":
-                break
+        choice = self.ask(lambda: self.prompter.navigate(L["save_q"], options, "save"))
         if choice == "back":
             self.engine.back()
             self._save(self.state)
@@ -507,5 +543,34 @@ class Walkthrough:
             raise Paused(L["paused"])
         if choice == "quit":
             return Outcome(discarded=True, messages=[L["not_saved"]])
-        paths = write_summary(self.protocol, summary, Path(self.state.out_dir))
-        return Outcome(saved=paths, messages=[L["saved"], str(paths[0]), str(paths[1])])
+        files = write_summary_files(self.protocol, summary, Path(self.state.out_dir))
+        paths = tuple(p for p in (files.md, files.json, files.ics) if p is not None)
+        return Outcome(saved=paths, report=report, messages=[L["saved"], *map(str, paths)])
+
+    def rehearsal_report(self) -> list[Any]:
+        """What a rehearsal ends with, scripted or not: time per step against its target,
+        each scenario's choice with its feedback, and the self-rating."""
+        L = self.L
+        out: list[Any] = [screens.timing_table(self.engine.timing(), L)]
+        for sc in self.protocol.scenarios:
+            key = f.key(f.SCENARIO, sc.id)
+            if key in self.engine.by_key:
+                out.append(screens.scenario_outcome(sc, str(self.engine.value(key)), L))
+        rated = [
+            (" ".join(x.label.split()), self._shown(x))
+            for x in self.engine.self_rating_items()
+            if self.engine.visible(x)
+        ]
+        if rated:
+            out.append(screens.self_rating_table(rated, L))
+        return out
+
+    def _shown(self, fld: f.Field) -> str:
+        """An answer as the leader chose it: an option's text, yes/no, or "not answered"."""
+        value = self.engine.value(fld.key)
+        if value is None or value == "":
+            return self.L["not_answered"]
+        if isinstance(value, bool):
+            return self.L["yes" if value else "no"]
+        text = dict(self._options.get(fld.key, [])).get(str(value))
+        return " ".join(text.split()) if text else str(value)

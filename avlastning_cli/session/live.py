@@ -95,6 +95,9 @@ def _walk(protocol: Protocol, state: st.SessionState, prompter: Any, console: Co
 
 
 def _report(outcome: Outcome, console: Console) -> None:
+    for part in outcome.report:
+        console.print(part)
+        console.print()
     for line in outcome.messages:
         console.print(line, soft_wrap=True)
 

@@ -22,7 +22,8 @@ def test_rehearsal_shows_scenarios_feedback_and_timing_and_writes_with_out(
     wrong = next(i for i, cid in enumerate(shown) if cid not in recommended)
     # up to the round's first scenario (participants … round turn, 11 prompts), then pick
     # a response that is not recommended; Enter (the first shown) at the second
-    keys = ENTER * 11 + DOWN * wrong + ENTER + enters(90)
+    # "?" at the purpose step opens its tips and the reason why
+    keys = ENTER * 6 + "?" + ENTER * 5 + DOWN * wrong + ENTER + enters(90)
     result = drive(["rehearse", "--out", str(tmp_path)], keys)
     assert result.exit_code == 0, result.output
     out = result.output
@@ -30,7 +31,7 @@ def test_rehearsal_shows_scenarios_feedback_and_timing_and_writes_with_out(
     assert "Övningssituation" in out
     assert "Under rundan börjar en deltagare gråta" in out
     assert "Inte det rekommenderade svaret" in out and "Rekommenderat svar." in out
-    assert "Varför" in out  # the reasons are shown in full
+    assert "Varför" in out  # the reasons are shown in full, on a key
     assert "Tid per steg" in out
     data = summary(tmp_path)
     assert data["mode"] == "rehearsal"

@@ -18,13 +18,13 @@ EMERGENCY_FIRST_SIGN = "!" + DOWN + ENTER  # the emergency key, then the first s
 # asked again after a resume; None when the prompt is not asked again, like a counted turn).
 UNITS: list[tuple[str, str, str | None]] = [
     ("opening", "\x7f3" + ENTER, ENTER),  # 3 participants
-    ("opening", UP + ENTER, ENTER),  # second leader: yes
+    ("opening", UP * 2 + ENTER, ENTER),  # second leader: yes
     ("opening", ENTER, ENTER),  # go on
-    ("setup", UP + ENTER, ENTER),  # calm place: yes
+    ("setup", UP * 2 + ENTER, ENTER),  # calm place: yes
     ("setup", ENTER, ENTER),
     ("setup", ENTER, ENTER),
     ("purpose", ENTER, ENTER),
-    ("ground_rules", UP + ENTER, ENTER),  # phones off: yes
+    ("ground_rules", UP * 2 + ENTER, ENTER),  # phones off: yes
     ("ground_rules", EMERGENCY_FIRST_SIGN + ENTER, ENTER),  # emergency, then go on
     ("introductions", DOWN + ENTER, ENTER),  # skip this step
     ("round", ENTER, None),  # person 1 spoke
@@ -34,10 +34,10 @@ UNITS: list[tuple[str, str, str | None]] = [
     ("tell_at_home", ENTER, ENTER),
     ("warning_signs", DOWN + SPACE + ENTER, ENTER),  # the second sign
     ("warning_signs", ENTER, ENTER),
-    ("practical", UP + ENTER, ENTER),  # other staff: yes
+    ("practical", UP * 2 + ENTER, ENTER),  # other staff: yes
     ("practical", ENTER, ENTER),
-    ("practical", UP + ENTER, ENTER),  # someone alone tonight: yes
-    ("practical", UP + ENTER, ENTER),  # ... arranged: yes
+    ("practical", UP * 2 + ENTER, ENTER),  # someone alone tonight: yes
+    ("practical", UP * 2 + ENTER, ENTER),  # ... arranged: yes
     ("practical", "Rutinen for larm behover ses over" + ENTER + ENTER, ENTER),  # text, keep
     ("practical", ENTER, ENTER),
     ("next_steps", "3" + ENTER, ENTER),  # follow-up in 3 days
@@ -63,7 +63,8 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     assert data["participants"] == 3 and data["second_leader"] is True
     assert data["round"] == {"spoke": 2, "passed": 1}
     assert data["warning_signs"]["escalations"] == ["overwhelming_reaction"]
-    assert data["warning_signs"]["flagged"] == ["physical_injury"]
+    # the escalated sign is ticked already; the second one is ticked by hand
+    assert data["warning_signs"]["flagged"] == ["overwhelming_reaction", "physical_injury"]
     assert {s["id"]: s["status"] for s in data["steps"]}["introductions"] == "skipped"
     assert data["follow_up"]["answers"]["practical.alone_tonight_arranged"] is True
     assert data["follow_up"]["date"]

@@ -19,7 +19,10 @@ from tests.session.harness import (
 
 @pytest.mark.parametrize(
     ("lang", "title", "spoke_word"),
-    [("sv", "# Sammanfattning: Avlastningssamtal", "talade: 1"), ("en", "Defusing", "spoke: 1")],
+    [
+        ("sv", "# Sammanfattning: Avlastningssamtal", "inte räknad"),
+        ("en", "Defusing", "not counted"),
+    ],
 )
 def test_enter_through_whole_protocol_writes_both_files(
     tmp_path: Path, lang: str, title: str, spoke_word: str
@@ -37,11 +40,14 @@ def test_enter_through_whole_protocol_writes_both_files(
         "language": lang,
         "type": "defusing",
     }
-    assert data["participants"] == 1
-    assert data["second_leader"] is False
+    # Enter answers nothing: no count, no "no", no round counted against a guess
+    assert data["participants"] is None
+    assert data["second_leader"] is None
+    assert set(data["checks"].values()) == {None}
+    assert set(data["follow_up"]["answers"].values()) == {None}
     assert {s["status"] for s in data["steps"]} == {"done"}
     assert len(data["steps"]) == 10
-    assert data["round"] == {"spoke": 1, "passed": 0}
+    assert data["round"] is None
     assert data["warning_signs"]["escalations"] == []
     assert data["warning_signs"]["escalated"] is False
     # the paths are printed, and a finished session leaves no state behind
@@ -53,9 +59,10 @@ def test_screens_show_step_counter_words_to_say_and_tips(tmp_path: Path) -> None
     result = drive(["run", "--out", str(tmp_path)], enters())
     out = result.output
     assert "Steg 1/10" in out and "Steg 10/10" in out
-    assert "Säg" in out and "Tips för dig (läs inte upp)" in out
-    assert "Tack för att ni är här." in out  # words to say, from the YAML
-    assert "Nödläge: tryck !" in out
+    assert "Säg" in out and "Tack för att ni är här." in out  # words to say, from the YAML
+    # the tips are folded behind a key named in the footer, as is the emergency key
+    assert "Tips för dig (läs inte upp)" not in out
+    assert "── ! nödläge · ? tips" in out
     assert "ÖVNING" not in out
 
 
@@ -67,8 +74,8 @@ def test_no_terminal_and_no_answers_says_use_answers(tmp_path: Path) -> None:
 
 
 def test_participants_and_second_leader_are_asked_first(tmp_path: Path) -> None:
-    # erase the default 1, type 6; the yes/no select lists Ja, Nej with Nej highlighted: up = Ja
-    keys = "\x7f6" + ENTER + "\x1b[A" + ENTER + enters()
+    # type 6; the yes/no select lists Ja, Nej, Inget svar with the last highlighted
+    keys = "6" + ENTER + "\x1b[A" * 2 + ENTER + enters()
     result = drive(["run", "--out", str(tmp_path)], keys)
     assert result.exit_code == 0, result.output
     data = summary(tmp_path)

@@ -6,13 +6,15 @@ from pathlib import Path
 
 from tests.session.harness import DOWN, ENTER, drive, enters, summary, summary_files
 
-# With the default of 1 participant, the prompts come in this order (Enter answers each):
+# With Enter at every prompt, the prompts come in this order (Enter answers each):
 # 0 participants, 1 second leader, 2 go on | setup: 3-4 checks, 5 go on | 6 purpose |
-# ground rules: 7 check, 8 go on | 9 introductions | round: 10 turn, 11 go on | 12 tell at
+# ground rules: 7 check, 8 go on | 9 introductions | round: 10 participants (not given
+# at the start, so asked again; not given, the round is not counted), 11 go on | 12 tell at
 # home | warning signs: 13 marks, 14 go on | practical: 15-17 yes/no, 18 lessons, 19 go on |
 # next steps: 20 follow-up date, 21 go on | 22 closing | 23 save
 BACK = DOWN * 2 + ENTER  # go on, skip, back, pause, emergency
 PAUSE = DOWN * 3 + ENTER
+YES = "\x1b[A" * 2 + ENTER  # Ja, Nej, Inget svar: the pointer starts at "Inget svar"
 
 
 def run(tmp_path: Path, keys: str, *args: str):
@@ -23,14 +25,14 @@ def run(tmp_path: Path, keys: str, *args: str):
 
 def test_back_goes_to_the_previous_step_and_answers_stay_editable(tmp_path: Path) -> None:
     keys = ENTER * 5 + BACK + "\x7f7" + ENTER + enters()
-    result = run(tmp_path, keys)
-    assert result.output.count("Innan ni börjar") == 2
+    out = run(tmp_path, keys).output
+    assert "Innan ni börjar" in out[out.index("Steg 1/10") :]  # the opening, drawn again
     assert summary(tmp_path)["participants"] == 7
 
 
 def test_back_keeps_answers_given_in_the_step(tmp_path: Path) -> None:
-    # tick "calm place" (up = Ja), go on, go back from purpose: the tick is kept
-    keys = ENTER * 3 + "\x1b[A" + ENTER + ENTER + ENTER + BACK + enters()
+    # tick "calm place" (Ja), go on, go back from purpose: the tick is kept
+    keys = ENTER * 3 + YES + ENTER + ENTER + BACK + enters()
     run(tmp_path, keys)
     assert summary(tmp_path)["checks"]["setup.calm_place"] is True
 
@@ -41,7 +43,7 @@ def test_emergency_key_records_the_sign_and_returns_to_the_same_step(tmp_path: P
     out = result.output
     assert "Nödläge" in out and "Ring 112" in out
     noted = out.index("Antecknat: eskalering (Fysiska skador)")  # the sign's name, not its id
-    emergency = out.index("Vid varningstecken: gör så här nu")  # the emergency screen
+    emergency = out.index("Gör först")  # the emergency screen
     # the same step is drawn again after the emergency, with what to do kept in sight
     assert emergency < out.rindex("Syftet med samtalet", 0, noted)
     assert "→ Akuten! Se till att personen får vård nu" in out[emergency:noted]
@@ -55,13 +57,13 @@ def test_emergency_from_the_menu_entry_and_just_looking_records_nothing(tmp_path
     keys = ENTER * 6 + DOWN * 4 + ENTER + ENTER + enters()  # "Nödläge", then "just looking"
     result = run(tmp_path, keys)
     assert "Gör så här nu" not in result.output  # no sign was marked in the signs step
-    assert "Vid varningstecken: gör så här nu." in result.output
+    assert "Stanna hos personen" in result.output and "ring 112 nu" in result.output
     assert summary(tmp_path)["warning_signs"]["escalations"] == []
 
 
 def test_emergency_inside_a_question_returns_to_that_question(tmp_path: Path) -> None:
     # at the first check of setup: !, pick the first sign, then answer the check "Ja"
-    keys = ENTER * 3 + "!" + DOWN + ENTER + "\x1b[A" + ENTER + enters()
+    keys = ENTER * 3 + "!" + DOWN + ENTER + YES + enters()
     run(tmp_path, keys)
     data = summary(tmp_path)
     assert data["warning_signs"]["escalations"] == ["overwhelming_reaction"]
@@ -70,7 +72,7 @@ def test_emergency_inside_a_question_returns_to_that_question(tmp_path: Path) ->
 
 def test_round_counts_spoke_passed_and_can_end_early(tmp_path: Path) -> None:
     keys = "\x7f5" + ENTER + ENTER * 9  # 5 people; up to the round
-    keys += ENTER + DOWN + ENTER + ENTER + DOWN * 2 + ENTER  # spoke, passed, spoke, end
+    keys += ENTER + DOWN + ENTER + ENTER + DOWN * 3 + ENTER  # spoke, passed, spoke, end
     result = run(tmp_path, keys + enters())
     assert "Rundan: 2 talade, 1 avstod." in result.output
     assert summary(tmp_path)["round"] == {"spoke": 2, "passed": 1}
@@ -123,7 +125,7 @@ def test_pause_saves_and_exits_calmly(tmp_path: Path) -> None:
     assert "pausat och sparat" in result.output and "avlastning resume" in result.output
     resumed = drive(["resume"], enters())
     assert resumed.exit_code == 0, resumed.output
-    assert summary(tmp_path)["participants"] == 1
+    assert len(summary(tmp_path)["steps"]) == 10
 
 
 def test_quit_without_saving_writes_nothing(tmp_path: Path) -> None:
