@@ -154,11 +154,12 @@ def _columns() -> int:
 
 
 def fit(text: Any, indent: int = 2) -> Any:
-    """Wrap a prompt's text at word boundaries (the terminal would cut words in half)."""
+    """Wrap a prompt's text at word boundaries (the terminal would cut words in half),
+    leaving room after the last word for the answer's cursor."""
     if not isinstance(text, str):
         return text  # a live Countdown: short, and redrawn each second
     words = " ".join(text.split())
-    return textwrap.fill(words, _columns() - indent - 1, subsequent_indent=" " * indent)
+    return textwrap.fill(words, _columns() - indent - 2, subsequent_indent=" " * indent)
 
 
 class Countdown:

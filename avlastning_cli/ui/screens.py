@@ -389,11 +389,16 @@ def emergency_signs(protocol: m.Protocol) -> list[m.WarningSign]:
 
 
 def first_call(protocol: m.Protocol) -> str | None:
-    """How to reach help when life may be at risk: the contact of the most urgent sign."""
-    for sign in emergency_signs(protocol):
-        if sign.contact:
-            return flat(protocol.contact(sign.contact).reach)
-    return None
+    """How to reach help when life may be at risk: the contact of the life-threatening signs
+    (by their level); for a protocol without levels, the signs' emergency number (the
+    shortest reach that is a number only, such as 112)."""
+    signs = emergency_signs(protocol)
+    urgent = [s for s in signs if getattr(s, "level", None) == "life_threatening"]
+    if urgent or any(getattr(s, "level", None) for s in signs):
+        return next((flat(protocol.contact(s.contact).reach) for s in urgent if s.contact), None)
+    numbers = {flat(protocol.contact(s.contact).reach) for s in signs if s.contact}
+    numbers = {n for n in numbers if n.isdigit()}
+    return min(numbers, key=len) if numbers else None
 
 
 def sign_detail(protocol: m.Protocol, sign: m.WarningSign) -> str:
