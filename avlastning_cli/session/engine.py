@@ -156,6 +156,12 @@ class Engine:
         n = self.value(f.PARTICIPANTS)
         return None if n is None else int(n)
 
+    def counted_in_rounds(self) -> int:
+        """The most people any round has counted (spoke + passed)."""
+        return max(
+            (sum(self.round_counts(s.id)) for s in self.protocol.sections_of("round")), default=0
+        )
+
     def round_ended(self, section_id: str) -> bool:
         return section_id in self.state.progress.get(ROUND_ENDED, [])
 

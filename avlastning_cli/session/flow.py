@@ -297,7 +297,7 @@ class Walkthrough:
                 f.PARTICIPANTS,
                 L["participants"],
                 self.engine.value(f.PARTICIPANTS),
-                1,
+                max(1, self.engine.counted_in_rounds()),  # never fewer than the round counted
                 f.MAX_PARTICIPANTS,
             )
         )
