@@ -13,7 +13,6 @@ from typing import Annotated, Literal, NoReturn
 
 import typer
 
-from avlastning_cli import __version__
 from avlastning_cli.errors import Interrupted, UserError
 
 app = typer.Typer(
@@ -78,6 +77,8 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
+        from avlastning_cli import __version__
+
         typer.echo(f"avlastning {__version__}")
         raise typer.Exit()
 
@@ -431,11 +432,16 @@ def stats_cmd(
     paths: Annotated[
         list[Path], typer.Argument(help="Summary .json files, or folders to search recursively.")
     ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    fmt: Annotated[
+        Literal["table", "csv", "json"], typer.Option("--format", "-f", help="table, csv or json.")
+    ] = "table",
     since: Annotated[
-        str | None,
+        datetime | None,
         typer.Option(
-            "--since", help="Only sessions on or after this date (YYYY-MM-DD).", show_default=False
+            "--since",
+            formats=["%Y-%m-%d"],
+            help="Only sessions on or after this date (YYYY-MM-DD).",
+            show_default=False,
         ),
     ] = None,
     min_group: Annotated[
@@ -454,10 +460,11 @@ def stats_cmd(
         typer.echo(f"{path}: skipped: {why}", err=True)
 
     with handled():
-        if fmt not in stats.RENDERERS:
-            raise UserError(f"Unknown format '{fmt}'.", "Use --format table, csv or json.")
         agg = stats.aggregate(
-            paths, since=stats.parse_since(since), include_rehearsals=rehearsals, on_skip=skipped
+            paths,
+            since=since.date() if since is not None else None,
+            include_rehearsals=rehearsals,
+            on_skip=skipped,
         )
         if agg.files_read == 0:
             raise UserError("No summary files found.", "Give the folder the summaries are in.")

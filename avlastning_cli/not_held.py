@@ -21,8 +21,8 @@ def record_not_held(
 
     Raises :class:`~avlastning_cli.errors.UserError` for a reason the protocol does not list.
     """
-    from avlastning_cli.export.summary import build_not_held, write_summary
+    from avlastning_cli.summary.files import write_summary
+    from avlastning_cli.summary.not_held import build_not_held
 
-    day = (date or dt.date.today()).isoformat()
-    summary = build_not_held(protocol, reason_id, day)
+    summary = build_not_held(protocol, reason_id, date or dt.date.today())
     return write_summary(protocol, summary, out_dir)

@@ -28,13 +28,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from avlastning_cli.errors import UserError
+from pydantic import ValidationError
 
-SCHEMA = "avlastning.summary/1"
+from avlastning_cli.errors import UserError
+from avlastning_cli.summary.model import SCHEMA, HeldSummary, NotHeldRecord, parse_json
+
+Record = HeldSummary | NotHeldRecord
+
 STATS_SCHEMA = "avlastning.stats/1"
 MIN_GROUP = 3
 MAX_LESSONS = 200
-MODES = ("live", "rehearsal", "not_held")
 
 Masked = int | str
 
@@ -60,83 +63,48 @@ def summary_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def _expect(cond: bool, why: str) -> None:
-    if not cond:
-        raise NotASummary(why)
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _date(value: Any) -> str:
-    _expect(isinstance(value, str), "no 'date'")
+def check_summary(data: Any) -> Record:
+    """The summary if ``data`` (JSON text, or already parsed) is one this tool reads;
+    :class:`NotASummary` saying why if not. The whole file is checked against the summary
+    model (:mod:`avlastning_cli.summary.model`, the one the writer builds) before anything is
+    counted."""
+    raw = data if isinstance(data, str | bytes) else json.dumps(data)
     try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise NotASummary(f"'date' is not YYYY-MM-DD: {value!r}") from None
-    _expect(len(value) == 10, f"'date' is not YYYY-MM-DD: {value!r}")
-    return str(value)
+        return parse_json(raw)
+    except ValidationError as exc:
+        raise NotASummary(_why(raw, exc)) from None
 
 
-def check_summary(data: Any) -> dict[str, Any]:
-    """The summary if ``data`` is one this tool reads; :class:`NotASummary` saying why if not.
-    Everything the report uses is checked before anything is counted."""
-    _expect(isinstance(data, dict), f"not a summary (a JSON {type(data).__name__})")
+def _why(raw: str | bytes, exc: ValidationError) -> str:
+    """A short reason, in the words people use for the file: not JSON, not a summary,
+    another version, or the first field that does not fit."""
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        where = f" (line {err.lineno})" if isinstance(err, json.JSONDecodeError) else ""
+        return f"not JSON{where}"
+    if not isinstance(data, dict):
+        return f"not a summary (a JSON {type(data).__name__})"
     schema = data.get("schema")
-    _expect(schema is not None, "not a summary (no 'schema')")
+    if schema is None:
+        return "not a summary (no 'schema')"
     if isinstance(schema, str) and schema.startswith("avlastning.summary/") and schema != SCHEMA:
-        raise NotASummary(f"another schema version: {schema} (this tool reads {SCHEMA})")
-    _expect(schema == SCHEMA, f"not a summary (schema {schema!r})")
-    mode = data.get("mode")
-    _expect(mode in MODES, f"unknown mode {mode!r}")
-    protocol = data.get("protocol")
-    _expect(isinstance(protocol, dict) and isinstance(protocol.get("id"), str), "no 'protocol.id'")
-    _date(data.get("date"))
-    if mode == "not_held":
-        reason = data.get("not_held")
-        _expect(
-            isinstance(reason, dict) and isinstance(reason.get("reason"), str),
-            "no 'not_held.reason'",
-        )
-        return data
-    participants = data.get("participants")
-    _expect(participants is None or _is_int(participants), "no 'participants' number")
-    steps = data.get("steps")
-    _expect(
-        isinstance(steps, list)
-        and all(
-            isinstance(s, dict)
-            and isinstance(s.get("id"), str)
-            and isinstance(s.get("status"), str)
-            for s in steps
-        ),
-        "no 'steps' list of {id, status}",
-    )
-    signs = data.get("warning_signs")
-    _expect(
-        isinstance(signs, dict)
-        and isinstance(signs.get("flagged"), list)
-        and isinstance(signs.get("escalations"), list),
-        "no 'warning_signs' with 'flagged' and 'escalations'",
-    )
-    follow = data.get("follow_up")
-    _expect(isinstance(follow, dict) and "date" in follow, "no 'follow_up.date'")
-    _expect(isinstance(data.get("lessons", ""), str), "'lessons' is not text")
-    return data
+        return f"another schema version: {schema} (this tool reads {SCHEMA})"
+    if schema != SCHEMA:
+        return f"not a summary (schema {schema!r})"
+    first = exc.errors()[0]
+    loc = first["loc"][1:] if first["loc"][:1] == (data.get("mode"),) else first["loc"]
+    where = ".".join(str(part) for part in loc) or "summary"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"'{where}': {first['msg']}{more}"
 
 
-def read_summary(path: Path) -> dict[str, Any]:
+def read_summary(path: Path) -> Record:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise NotASummary(f"cannot be read ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise NotASummary(f"not JSON{where}") from None
-    return check_summary(data)
+    return check_summary(raw)
 
 
 # --- counting --------------------------------------------------------------------------------
@@ -185,38 +153,40 @@ class Aggregator:
         self.add(summary)
         return True
 
-    def add(self, s: dict[str, Any]) -> None:
-        """Count one checked summary (see :func:`check_summary`)."""
-        if s["mode"] == "rehearsal" and not self.include_rehearsals:
+    def add(self, s: Record | dict[str, Any]) -> None:
+        """Count one summary (a dict is checked first, see :func:`check_summary`)."""
+        if isinstance(s, dict):
+            s = check_summary(s)
+        if s.mode == "rehearsal" and not self.include_rehearsals:
             self.rehearsals_excluded += 1
             return
-        date: str = s["date"]
+        date = s.date.isoformat()
         if self.since is not None and date < self.since:
             self.before_since += 1
             return
         self.sessions += 1
         self.per_month[date[:7]] += 1
-        protocol_id: str = s["protocol"]["id"]
+        protocol_id = s.protocol.id
         self.per_protocol[protocol_id] += 1
-        if s["mode"] == "not_held":
+        if s.mode == "not_held":
             self.not_held += 1
-            self.reasons[s["not_held"]["reason"]] += 1
+            self.reasons[s.not_held.reason] += 1
             return
         self.held += 1
-        self.participants += s["participants"] or 0  # None: not answered
-        self.signs.update(set(s["warning_signs"]["flagged"]))
-        escalations = s["warning_signs"]["escalations"]
+        self.participants += s.participants or 0  # None: not answered
+        self.signs.update(set(s.warning_signs.flagged))
+        escalations = s.warning_signs.escalations
         if escalations:
             self.sessions_with_escalation += 1
             self.escalations += len(escalations)
-        if s["follow_up"]["date"]:
+        if s.follow_up.date:
             self.follow_ups_set += 1
-        for step in s["steps"]:
-            key = (protocol_id, step["id"])
+        for step in s.steps:
+            key = (protocol_id, step.id)
             self.step_seen[key] += 1
-            if step["status"] == "skipped":
+            if step.status == "skipped":
                 self.step_skipped[key] += 1
-        for line in s.get("lessons", "").splitlines():
+        for line in s.lessons.splitlines():
             if line.strip():
                 self._lesson(date, line.rstrip())
 

@@ -36,11 +36,17 @@ def summary(rng: random.Random, n: int) -> dict[str, object]:
     lang = rng.choice(["sv", "en"])
     head = {
         "schema": "avlastning.summary/1",
-        "protocol": {"id": "avlastningssamtal", "version": "1.0", "language": lang},
+        "protocol": {
+            "id": "avlastningssamtal",
+            "version": "1.0",
+            "language": lang,
+            "type": "defusing",
+        },
         "date": date,
     }
+    tool = {"tool": {"name": "avlastning", "version": "0.1.0"}}
     if rng.random() < 0.15:
-        return head | {"mode": "not_held", "not_held": {"reason": rng.choice(REASONS)}}
+        return head | {"mode": "not_held", "not_held": {"reason": rng.choice(REASONS)}} | tool
     flagged = [s for s in SIGNS if rng.random() < 0.1]
     return head | {
         "mode": "live",
@@ -107,6 +113,9 @@ def main() -> None:
         folder = Path(tmp)
         generate(folder, small)
         run_stats(folder)  # warm imports
+        counted = aggregate([folder])
+        # a benchmark that skipped every file would time the wrong thing
+        assert counted.files_read == small and counted.files_skipped == 0, counted
         peaks_small = (peak_kib(baseline, folder), peak_kib(run_stats, folder))
         generate(folder, args.files - small, start=small)
         t_base = timed(baseline, folder)

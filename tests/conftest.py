@@ -1,13 +1,54 @@
-"""Shared test set-up: deterministic output, and never the user's real state folder."""
+"""Shared test set-up: deterministic output, and never the user's real folders.
+
+Isolation happens in :func:`pytest_configure`, before any test module is imported and before
+any fixture (of any scope) runs: every place the tool or a library could read or write the
+user's own files (state, data, config, cache, home) points at a temporary folder for the
+whole run. A module- or session-scoped fixture therefore cannot reach a real paused session.
+The autouse fixture then gives each test a state folder of its own.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 PROTOCOLS = REPO / "protocols"
+
+#: Environment variables that name a user folder (POSIX, macOS via HOME, Windows).
+USER_FOLDERS = (
+    "HOME",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "XDG_STATE_HOME",
+    "XDG_DATA_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_RUNTIME_DIR",
+)
+_SANDBOX: Path | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _SANDBOX
+    _SANDBOX = Path(tempfile.mkdtemp(prefix="avlastning-tests-"))
+    for name in USER_FOLDERS:
+        folder = _SANDBOX / name.lower()
+        folder.mkdir(mode=0o700)
+        os.environ[name] = str(folder)
+    state = _SANDBOX / "avlastning-state"
+    state.mkdir(mode=0o700)
+    os.environ["AVLASTNING_STATE_DIR"] = str(state)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _SANDBOX is not None:
+        shutil.rmtree(_SANDBOX, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

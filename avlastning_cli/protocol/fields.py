@@ -16,6 +16,22 @@ from avlastning_cli.protocol import models as m
 
 FieldType = Literal["yes_no", "number", "choice", "text", "date", "ids", "status"]
 Mode = Literal["live", "rehearsal"]
+#: What a field is for. Code that needs "the round's counts" or "the checks" asks the role,
+#: never the key's spelling: a check may be called anything except a reserved id.
+Role = Literal[
+    "participants",  # how many took part (session-wide)
+    "second_leader",  # a second leader present (session-wide)
+    "status",  # a step done or skipped
+    "check",  # a tick in a step's checklist
+    "question",  # a protocol question (yes/no, number, choice, free text)
+    "spoke",  # the round: turns spoken
+    "passed",  # the round: turns passed
+    "flagged",  # warning signs marked in a step
+    "follow_up",  # the follow-up date
+    "escalations",  # signs escalated from the emergency action (session-wide)
+    "scenario",  # a rehearsal scenario's chosen response
+    "self_rating",  # a rehearsal self-rating question
+]
 
 PARTICIPANTS = "participants"
 SECOND_LEADER = "second_leader"
@@ -29,6 +45,12 @@ SELF_RATING = "self_rating"
 SCENARIO = "scenario"
 
 MAX_PARTICIPANTS = 60
+
+#: Item ids that the tool uses for a section's own fields (``SECTION.status`` and so on):
+#: a check or question may not use them.
+RESERVED_ITEM_IDS = frozenset({STATUS, SPOKE, PASSED, FLAGGED, FOLLOW_UP_DATE})
+#: Section ids that the tool uses as key prefixes or session-wide keys.
+RESERVED_SECTION_IDS = frozenset({SCENARIO, SELF_RATING, PARTICIPANTS, SECOND_LEADER, ESCALATIONS})
 
 
 @dataclass(frozen=True)
@@ -44,6 +66,7 @@ class Field:
     max_length: int | None = None
     show_if: tuple[str, Any] | None = None
     help: str | None = None
+    role: Role = "question"
 
     def applies(self, value_of: Callable[[str], Any]) -> bool:
         """Whether it is asked, given how to look up another field's current answer."""
@@ -72,7 +95,9 @@ def key(section: str, item: str) -> str:
     return f"{section}.{item}"
 
 
-def question_field(section: str, q: m.AnyQuestion, owners: dict[str, str]) -> Field:
+def question_field(
+    section: str, q: m.AnyQuestion, owners: dict[str, str], role: Role = "question"
+) -> Field:
     show_if = None
     if q.show_if is not None:
         show_if = (key(owners[q.show_if.question], q.show_if.question), q.show_if.equals)
@@ -82,6 +107,7 @@ def question_field(section: str, q: m.AnyQuestion, owners: dict[str, str]) -> Fi
         "label": q.text,
         "show_if": show_if,
         "help": q.help,
+        "role": role,
     }
     if isinstance(q, m.YesNoQuestion):
         return Field(type="yes_no", default=q.default, **common)
@@ -97,22 +123,57 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
     """All answerable fields of ``protocol``, in the order the session asks them."""
     out = [
         # Asked, never assumed: None until the leader answers ("not answered").
-        Field(PARTICIPANTS, "number", None, None, "participants", min=1, max=MAX_PARTICIPANTS),
-        Field(SECOND_LEADER, "yes_no", None, None, "second leader present"),
+        Field(
+            PARTICIPANTS,
+            "number",
+            None,
+            None,
+            "participants",
+            min=1,
+            max=MAX_PARTICIPANTS,
+            role="participants",
+        ),
+        Field(SECOND_LEADER, "yes_no", None, None, "second leader present", role="second_leader"),
     ]
     owners: dict[str, str] = {}
     for s in protocol.sections:
         out.append(
-            Field(key(s.id, STATUS), "status", "done", s.id, s.title, options=("done", "skipped"))
+            Field(
+                key(s.id, STATUS),
+                "status",
+                "done",
+                s.id,
+                s.title,
+                options=("done", "skipped"),
+                role="status",
+            )
         )
         for c in s.checks:
-            out.append(Field(key(s.id, c.id), "yes_no", None, s.id, c.text))
+            out.append(Field(key(s.id, c.id), "yes_no", None, s.id, c.text, role="check"))
         if isinstance(s, m.RoundSection):
             out.append(
-                Field(key(s.id, SPOKE), "number", 0, s.id, "spoke", min=0, max=MAX_PARTICIPANTS)
+                Field(
+                    key(s.id, SPOKE),
+                    "number",
+                    0,
+                    s.id,
+                    "spoke",
+                    min=0,
+                    max=MAX_PARTICIPANTS,
+                    role="spoke",
+                )
             )
             out.append(
-                Field(key(s.id, PASSED), "number", 0, s.id, "passed", min=0, max=MAX_PARTICIPANTS)
+                Field(
+                    key(s.id, PASSED),
+                    "number",
+                    0,
+                    s.id,
+                    "passed",
+                    min=0,
+                    max=MAX_PARTICIPANTS,
+                    role="passed",
+                )
             )
         if isinstance(s, m.WarningSignsSection):
             out.append(
@@ -123,14 +184,29 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
                     s.id,
                     s.title,
                     options=tuple(sign.id for sign in s.signs),
+                    role="flagged",
                 )
             )
         for q in s.questions:
             owners[q.id] = s.id
             out.append(question_field(s.id, q, owners))
         if isinstance(s, m.NextStepsSection) and s.follow_up is not None:
-            out.append(Field(key(s.id, FOLLOW_UP_DATE), "date", "", s.id, s.follow_up.text))
-    out.append(Field(ESCALATIONS, "ids", [], None, "escalations", options=sign_ids(protocol)))
+            out.append(
+                Field(
+                    key(s.id, FOLLOW_UP_DATE), "date", "", s.id, s.follow_up.text, role="follow_up"
+                )
+            )
+    out.append(
+        Field(
+            ESCALATIONS,
+            "ids",
+            [],
+            None,
+            "escalations",
+            options=sign_ids(protocol),
+            role="escalations",
+        )
+    )
     if mode == "rehearsal":
         for sc in protocol.scenarios:
             options = scenario_order(sc)
@@ -142,11 +218,12 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
                     sc.section,
                     sc.situation,
                     options=options,
+                    role="scenario",
                 )
             )
         for q in protocol.self_rating:
             owners[q.id] = SELF_RATING
-            out.append(question_field(SELF_RATING, q, owners))
+            out.append(question_field(SELF_RATING, q, owners, role="self_rating"))
     return out
 
 

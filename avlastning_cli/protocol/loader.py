@@ -255,6 +255,7 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
         ]
     answerable += [(("self_rating", j, "id"), q.id) for j, q in enumerate(p.self_rating)]
     yield from _unique(source, answerable, "check or question")
+    yield from _reserved(source, p)
     signs = [
         (("sections", i, "signs", j, "id"), sign.id)
         for i, s in enumerate(p.sections)
@@ -327,6 +328,28 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
             f"a protocol of type '{p.type}' needs a section of each kind "
             f"{', '.join(m.REQUIRED_KINDS[p.type])}; missing: {', '.join(missing)}.",
         )
+
+
+def _reserved(source: Source, p: m.Protocol) -> Iterator[Issue]:
+    """Ids the tool uses for its own answer keys (``SECTION.status``, ``scenario.ID``…)."""
+    from avlastning_cli.protocol import fields as f
+
+    for i, s in enumerate(p.sections):
+        if s.id in f.RESERVED_SECTION_IDS:
+            yield source.issue(
+                ("sections", i, "id"),
+                f"'{s.id}' is reserved for the tool's own answers; choose another section id "
+                f"(reserved: {', '.join(sorted(f.RESERVED_SECTION_IDS))}).",
+            )
+        items = [("checks", j, c.id) for j, c in enumerate(s.checks)]
+        items += [("questions", j, q.id) for j, q in enumerate(s.questions)]
+        for kind, j, item in items:
+            if item in f.RESERVED_ITEM_IDS:
+                yield source.issue(
+                    ("sections", i, kind, j, "id"),
+                    f"'{item}' is reserved for the step's own answers; choose another id "
+                    f"(reserved: {', '.join(sorted(f.RESERVED_ITEM_IDS))}).",
+                )
 
 
 def _unique(source: Source, items: Sequence[tuple[PathT, str]], what: str) -> Iterator[Issue]:

@@ -87,17 +87,14 @@ class Engine:
 
     def items(self, section_id: str) -> list[f.Field]:
         """The checks and questions of a section, in order (visibility is checked as asked)."""
-        special = {f.STATUS, f.SPOKE, f.PASSED, f.FLAGGED, f.FOLLOW_UP_DATE}
         return [
             x
             for x in self.by_key.values()
-            if x.section == section_id
-            and not x.key.startswith(f"{f.SCENARIO}.")
-            and x.key.split(".", 1)[1] not in special
+            if x.section == section_id and x.role in ("check", "question")
         ]
 
     def self_rating_items(self) -> list[f.Field]:
-        return [x for x in self.by_key.values() if x.section == f.SELF_RATING]
+        return [x for x in self.by_key.values() if x.role == "self_rating"]
 
     def scenarios_at(self, section_id: str) -> list[m.Scenario]:
         if self.state.mode != "rehearsal":

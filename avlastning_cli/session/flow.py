@@ -16,11 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from rich.text import Text
 
+from avlastning_cli import prompter as pk
 from avlastning_cli.errors import Interrupted
+from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.session.answers import parse_follow_up
@@ -29,113 +31,11 @@ from avlastning_cli.session.state import SessionState
 from avlastning_cli.ui import screens
 from avlastning_cli.ui.labels import labels
 
-
-class _Emergency:
-    def __repr__(self) -> str:
-        return "EMERGENCY"
-
-
-#: What an interactive prompt returns when the leader pressed the emergency key.
-EMERGENCY: Any = _Emergency()
+__all__ = ["EMERGENCY", "FilePrompter", "Outcome", "Paused", "Prompter", "Walkthrough"]
 
 
 class Paused(Exception):
     """The leader chose to pause: the state is saved; the message tells how to go on."""
-
-
-class Prompter(Protocol):
-    """Everything the walkthrough asks. Each ask may return :data:`EMERGENCY`."""
-
-    interactive: bool
-
-    def show(self, renderable: Any) -> None: ...
-
-    def new_screen(self) -> None:
-        """Start a fresh screen: one step (or the emergency action) on screen at a time."""
-
-    def ask_number(self, key: str, label: str, default: int | None, lo: int, hi: int) -> Any: ...
-
-    def ask_yes_no(
-        self, key: str, label: str, default: bool | None, help: str | None = None
-    ) -> Any: ...
-
-    def ask_choice(
-        self, key: str, label: str, options: Sequence[tuple[str, str]], default: str
-    ) -> Any: ...
-
-    def ask_multi(
-        self,
-        key: str,
-        label: str,
-        options: Sequence[tuple[str, str, str]],
-        default: Sequence[str],
-    ) -> Any: ...
-
-    def ask_text(
-        self,
-        key: str,
-        label: str,
-        default: str,
-        help: str | None,
-        validate: Callable[[str], str | None],
-        text_field: bool = True,
-    ) -> Any: ...
-
-    def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any: ...
-
-    def round_turn(self, k: int, n: int, seconds: int) -> Any: ...
-
-
-class FilePrompter:
-    """Answers from a file: the engine already holds them, so every prompt takes its current
-    value (the file's answer, else the default). Nothing is shown."""
-
-    interactive = False
-
-    def show(self, renderable: Any) -> None:
-        return None
-
-    def new_screen(self) -> None:
-        return None
-
-    def ask_number(self, key: str, label: str, default: int | None, lo: int, hi: int) -> Any:
-        return default
-
-    def ask_yes_no(
-        self, key: str, label: str, default: bool | None, help: str | None = None
-    ) -> Any:
-        return default
-
-    def ask_choice(
-        self, key: str, label: str, options: Sequence[tuple[str, str]], default: str
-    ) -> Any:
-        return default
-
-    def ask_multi(
-        self,
-        key: str,
-        label: str,
-        options: Sequence[tuple[str, str, str]],
-        default: Sequence[str],
-    ) -> Any:
-        return list(default)
-
-    def ask_text(
-        self,
-        key: str,
-        label: str,
-        default: str,
-        help: str | None,
-        validate: Callable[[str], str | None],
-        text_field: bool = True,
-    ) -> Any:
-        return default
-
-    def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any:
-        return default
-
-    def round_turn(self, k: int, n: int, seconds: int) -> Any:
-        return "spoke"
 
 
 @dataclass
@@ -251,10 +151,13 @@ class Walkthrough:
         options += [("pause", L["pause"]), ("emergency", L["emergency"])]
         default = "go_on"
         sid = self.engine.current_section_id()
+        nav_key = pk.prompt_key(sid or pk.OPENING, pk.NAVIGATE)
         if sid and self.state.answers.get(f.key(sid, f.STATUS)) == "skipped" and can_skip:
             default = "skip"
         while True:
-            choice = self.ask(lambda: self.prompter.navigate(L["what_now"], options, default))
+            choice = self.ask(
+                lambda: self.prompter.navigate(L["what_now"], options, default, key=nav_key)
+            )
             if choice == "emergency":
                 self.emergency()
                 continue
@@ -394,7 +297,7 @@ class Walkthrough:
                 break
             keep = self.ask(
                 lambda: self.prompter.ask_choice(
-                    fld.key + ".keep",
+                    pk.prompt_key(fld.key, pk.KEEP),
                     L["as_stored"] + "?",
                     [("keep", L["keep_text"]), ("retype", L["retype"])],
                     "keep",
@@ -416,7 +319,9 @@ class Walkthrough:
             spoke, passed = self.engine.round_counts(sid)
             redo = self.ask(
                 lambda: self.prompter.ask_yes_no(
-                    f"{sid}.redo", L["redo_round"].format(spoke=spoke, passed=passed), False
+                    pk.prompt_key(sid, pk.REDO),
+                    L["redo_round"].format(spoke=spoke, passed=passed),
+                    False,
                 )
             )
             if not redo:
@@ -438,7 +343,15 @@ class Walkthrough:
                 return
         while (k := self.engine.next_person(sid)) is not None:
             n = self.engine.participants() or 0
-            outcome = self.ask(partial(self.prompter.round_turn, k, n, section.seconds_per_person))
+            outcome = self.ask(
+                partial(
+                    self.prompter.round_turn,
+                    k,
+                    n,
+                    section.seconds_per_person,
+                    key=pk.prompt_key(sid, pk.TURN),
+                )
+            )
             if outcome == "undo":
                 self.engine.undo_turn(sid)
             else:
@@ -518,11 +431,9 @@ class Walkthrough:
             report = self.rehearsal_report()
             if not self.state.progress.get(WRITE, True):
                 return Outcome(rehearsal_done=True, report=report, messages=[L["rehearsal_done"]])
-        from avlastning_cli.export.summary import (
-            build_summary,
-            render_markdown,
-            write_summary_files,
-        )
+        from avlastning_cli.summary.build import build_summary
+        from avlastning_cli.summary.files import write_summary_files
+        from avlastning_cli.summary.render import render_markdown
 
         summary = build_summary(self.protocol, self.state)
         self.prompter.new_screen()
@@ -533,7 +444,11 @@ class Walkthrough:
             ("pause", L["pause"]),
             ("quit", L["quit_unsaved"]),
         ]
-        choice = self.ask(lambda: self.prompter.navigate(L["save_q"], options, "save"))
+        choice = self.ask(
+            lambda: self.prompter.navigate(
+                L["save_q"], options, "save", key=pk.prompt_key(pk.END, pk.NAVIGATE)
+            )
+        )
         if choice == "back":
             self.engine.back()
             self._save(self.state)

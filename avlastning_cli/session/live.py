@@ -8,23 +8,32 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 
+from avlastning_cli import prompter as pk
 from avlastning_cli.errors import Interrupted, NoTerminalError, UserError
+from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
 from avlastning_cli.protocol.fields import Mode
 from avlastning_cli.protocol.loader import open_protocol
 from avlastning_cli.protocol.models import Protocol
 from avlastning_cli.session import state as st
 from avlastning_cli.session.engine import WRITE, Engine
-from avlastning_cli.session.flow import EMERGENCY, FilePrompter, Outcome, Paused, Walkthrough
+from avlastning_cli.session.flow import Outcome, Paused, Walkthrough
 from avlastning_cli.session.tty import is_terminal
 from avlastning_cli.ui.labels import labels
 
 
 def _console() -> Console:
     return Console(highlight=False)
+
+
+def interactive_prompter(L: dict[str, str], console: Console) -> Prompter:
+    """The prompter for a terminal. Tests replace this function with a scripted prompter
+    (``tests/session/scripted.py``); nothing else in this module names questionary."""
+    from avlastning_cli.ui.prompts import InteractivePrompter
+
+    return InteractivePrompter(L, console)
 
 
 def run_session(
@@ -57,16 +66,17 @@ def run_session(
         return
     if not is_terminal():
         raise NoTerminalError(L["no_terminal"])
-    from avlastning_cli.ui.prompts import InteractivePrompter
-
-    prompter = InteractivePrompter(L, console)
+    prompter = interactive_prompter(L, console)
     existing = _read_state(mode, L)
     if existing is not None:
         console.print(L["resume_found"].format(when=existing.started_at.replace("T", " ")))
         choice = EMERGENCY
         while choice is EMERGENCY:
             choice = prompter.navigate(
-                L["what_now"], [("resume", L["resume_it"]), ("new", L["start_new"])], "resume"
+                L["what_now"],
+                [("resume", L["resume_it"]), ("new", L["start_new"])],
+                "resume",
+                key=pk.RESUME_OR_NEW,
             )
         if choice == "resume":
             _continue(existing, console)
@@ -78,7 +88,7 @@ def run_session(
     _walk(protocol, state, prompter, console)
 
 
-def _walk(protocol: Protocol, state: st.SessionState, prompter: Any, console: Console) -> None:
+def _walk(protocol: Protocol, state: st.SessionState, prompter: Prompter, console: Console) -> None:
     L = labels(protocol.language)
     walk = Walkthrough(protocol, state, prompter, save=st.save)
     try:
@@ -111,7 +121,6 @@ def _read_state(mode: Mode, L: dict[str, str]) -> st.SessionState | None:
 
 def _continue(state: st.SessionState, console: Console) -> None:
     from avlastning_cli.protocol.loader import load_protocol
-    from avlastning_cli.ui.prompts import InteractivePrompter
 
     L = labels(state.language)
     path = Path(state.protocol_path)
@@ -126,7 +135,7 @@ def _continue(state: st.SessionState, console: Console) -> None:
         state.protocol_sha256 = st.file_sha256(path)
         Engine(protocol, state).keep_fitting_answers()
         st.save(state)
-    _walk(protocol, state, InteractivePrompter(L, console), console)
+    _walk(protocol, state, interactive_prompter(L, console), console)
 
 
 def resume_session(discard: bool = False) -> None:
@@ -157,11 +166,10 @@ def has_paused() -> bool:
 def menu() -> None:
     """Bare `avlastning` in a terminal: start, rehearse, checklist, resume, quit."""
     from avlastning_cli.protocol.registry import default_language
-    from avlastning_cli.ui.prompts import InteractivePrompter
 
     L = labels(default_language())
     console = _console()
-    prompter = InteractivePrompter(L, console)
+    prompter = interactive_prompter(L, console)
     options = [("run", L["menu_run"]), ("rehearse", L["menu_rehearse"])]
     options.append(("checklist", L["menu_checklist"]))
     options.append(("not_held", L["menu_not_held"]))
@@ -170,7 +178,7 @@ def menu() -> None:
     options.append(("quit", L["menu_quit"]))
     choice = EMERGENCY
     while choice is EMERGENCY:
-        choice = prompter.navigate(L["menu_title"], options, options[0][0])
+        choice = prompter.navigate(L["menu_title"], options, options[0][0], key=pk.MENU)
     if choice == "run":
         run_session(None, None, None, None, "live")
     elif choice == "rehearse":
@@ -202,7 +210,7 @@ def _menu_checklist(L: dict[str, str], console: Console) -> None:
         console.print(str(path), markup=False, highlight=False, soft_wrap=True)
 
 
-def _menu_not_held(L: dict[str, str], console: Console, prompter: Any) -> None:
+def _menu_not_held(L: dict[str, str], console: Console, prompter: Prompter) -> None:
     not_held(None, None, None, Path.cwd(), console=console, prompter=prompter)
 
 
@@ -214,7 +222,7 @@ def not_held(
     day: dt.date | None = None,
     *,
     console: Console | None = None,
-    prompter: Any = None,
+    prompter: Prompter | None = None,
 ) -> tuple[Path, Path]:
     """`avlastning not-held` and the menu: record, without personal data, that a session was
     considered but not held. Without ``reason`` it is asked for (in a terminal only)."""
@@ -231,12 +239,12 @@ def not_held(
             valid = ", ".join(i for i, _ in reasons)
             raise UserError("Which reason? Pass --reason ID.", f"Valid reasons: {valid}.")
         if prompter is None:
-            from avlastning_cli.ui.prompts import InteractivePrompter
-
-            prompter = InteractivePrompter(L, console)
+            prompter = interactive_prompter(L, console)
         picked = EMERGENCY
         while picked is EMERGENCY:
-            picked = prompter.navigate(L["not_held_why"], reasons, reasons[0][0])
+            picked = prompter.navigate(
+                L["not_held_why"], reasons, reasons[0][0], key=pk.NOT_HELD_REASON
+            )
         reason = str(picked)
     paths = record_not_held(protocol, reason, out, day)
     console.print(L["not_held_written"])

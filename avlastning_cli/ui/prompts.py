@@ -2,7 +2,7 @@
 
 Every prompt has a safe default (Enter walks on). At every prompt the emergency action is one
 key away: ``!`` (and F1, which also works in text fields) ends the prompt with
-:data:`~avlastning_cli.session.flow.EMERGENCY`, and the walkthrough asks the same prompt again
+:data:`~avlastning_cli.prompter.EMERGENCY`, and the walkthrough asks the same prompt again
 afterwards. Ctrl-C raises KeyboardInterrupt, which the walkthrough turns into a saved pause.
 """
 
@@ -21,7 +21,7 @@ from questionary import Choice, Style
 from rich.console import Console
 from rich.text import Text
 
-from avlastning_cli.session.flow import EMERGENCY
+from avlastning_cli.prompter import EMERGENCY
 from avlastning_cli.ui import screens
 
 #: Calm: no red, nothing blinking; colours fall away with NO_COLOR.
@@ -390,10 +390,12 @@ class InteractivePrompter:
 
         return self._ask(make, lambda: _rows(label) + 2, text_field=text_field)
 
-    def navigate(self, label: str, options: Sequence[tuple[str, str]], default: str) -> Any:
+    def navigate(
+        self, label: str, options: Sequence[tuple[str, str]], default: str, *, key: str = ""
+    ) -> Any:
         return self._select(label, options, default)
 
-    def round_turn(self, k: int, n: int, seconds: int) -> Any:
+    def round_turn(self, k: int, n: int, seconds: int, *, key: str = "") -> Any:
         L = self.L
         message = Countdown(L["person"].format(k=k, n=n), seconds, L)
         options = [("spoke", L["spoke"]), ("passed", L["passed"])]

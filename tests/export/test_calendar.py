@@ -10,14 +10,19 @@ from icalendar import Calendar
 
 from avlastning_cli.errors import PrivacyError
 from avlastning_cli.export import calendar
-from avlastning_cli.export.summary import build_summary, write_summary, write_summary_files
+from avlastning_cli.export.summary import (
+    HeldSummary,
+    build_summary,
+    write_summary,
+    write_summary_files,
+)
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol.loader import load_protocol
 from avlastning_cli.session.state import new_state
 from tests.conftest import PROTOCOLS
 
 
-def _summary(lang: str, out: Path, follow_up: str | None) -> tuple[object, dict]:
+def _summary(lang: str, out: Path, follow_up: str | None) -> tuple[object, HeldSummary]:
     path = PROTOCOLS / f"avlastningssamtal.{lang}.yaml"
     protocol = load_protocol(path)
     state = new_state(
@@ -67,8 +72,9 @@ def test_ics_written_beside_summary_with_neutral_title(
 
 def test_ics_holds_nothing_of_the_session(tmp_path: Path) -> None:
     protocol, summary = _summary("sv", tmp_path, "2025-03-07")
-    summary["lessons"] = "Larmkedjan behöver en genväg på avdelningen."
-    raw = calendar.follow_up_ics(protocol, summary)  # type: ignore[arg-type]
+    data = summary.to_data()  # the calendar reads the summary's JSON form
+    data["lessons"] = "Larmkedjan behöver en genväg på avdelningen."
+    raw = calendar.follow_up_ics(protocol, data)  # type: ignore[arg-type]
     text = calendar.ics_text(raw)
     assert "Larmkedjan" not in text
     assert "6" not in str(_event(raw)["description"])  # not even the number of participants
@@ -76,7 +82,8 @@ def test_ics_holds_nothing_of_the_session(tmp_path: Path) -> None:
 
 
 def test_ics_is_reproducible_and_uid_follows_the_summary(tmp_path: Path) -> None:
-    protocol, summary = _summary("en", tmp_path, "2025-03-07")
+    protocol, model = _summary("en", tmp_path, "2025-03-07")
+    summary = model.to_data()
     one = calendar.follow_up_ics(protocol, summary)  # type: ignore[arg-type]
     two = calendar.follow_up_ics(protocol, dict(summary))  # type: ignore[arg-type]
     assert one == two

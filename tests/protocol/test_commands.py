@@ -27,6 +27,17 @@ def test_version():
     assert result.output.strip() == f"avlastning {__version__}"
 
 
+def test_version_is_the_one_in_pyproject():
+    import tomllib
+    from importlib.metadata import version
+
+    from tests.conftest import REPO
+
+    with (REPO / "pyproject.toml").open("rb") as fh:
+        written = tomllib.load(fh)["project"]["version"]
+    assert __version__ == version("avlastning") == written
+
+
 def test_every_command_has_help_text():
     top = runner.invoke(app, ["--help"])
     assert top.exit_code == 0

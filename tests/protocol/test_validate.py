@@ -92,6 +92,21 @@ CASES = {
         "duration_minutes: 40",
         r"duplicate key 'duration_minutes' \(first at line \d+\)",
     ),
+    "reserved check id": (
+        lambda: mutate("      - id: calm_place\n", "      - id: status\n"),
+        "      - id: status\n",
+        r"sections\[\d+\]\.checks\[0\]\.id: 'status' is reserved",
+    ),
+    "reserved question id": (
+        lambda: mutate("      - id: drinks_blankets\n", "      - id: spoke\n"),
+        "      - id: spoke\n",
+        r"'spoke' is reserved",
+    ),
+    "reserved section id": (
+        lambda: mutate("  - id: introductions\n", "  - id: scenario\n"),
+        "  - id: scenario\n",
+        r"sections\[\d+\]\.id: 'scenario' is reserved",
+    ),
     "yaml syntax error": (
         lambda: mutate('title: "Avlastningssamtal"', 'title: "Avlastningssamtal'),
         None,
@@ -204,3 +219,24 @@ def test_strict_passes_once_filled_in(tmp_path):
     text = re.sub(r"<fyll i:[^>]*>", "ring växeln", SV)
     _, result = validate(tmp_path, text, "--strict")
     assert result.exit_code == 0, result.output
+
+
+def test_reserved_id_is_refused_by_run_too_instead_of_crashing(tmp_path):
+    """It passed `validate` once, printed `setup.status` twice in `answers` and ended
+    `run --answers` in a traceback."""
+    text = mutate("      - id: calm_place\n", "      - id: status\n")
+    path = tmp_path / "lokal.yaml"
+    path.write_text(text, encoding="utf-8")
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("", encoding="utf-8")
+    for args in (
+        ["run", str(path), "--answers", str(answers), "--out", str(tmp_path)],
+        ["answers", str(path)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "Traceback" not in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert f"{path}:{line_of(text, '- id: status')}:" in result.output, result.output
+        assert "'status' is reserved" in result.output
+    assert not list(tmp_path.glob("*.md"))

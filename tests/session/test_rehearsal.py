@@ -9,7 +9,8 @@ import pytest
 from avlastning_cli.protocol.fields import scenario_order
 from avlastning_cli.protocol.loader import load_protocol
 from avlastning_cli.protocol.registry import resolve
-from tests.session.harness import DOWN, ENTER, drive, enters, summary
+from tests.session.harness import drive, summary
+from tests.session.scripted import play
 
 
 def test_rehearsal_shows_scenarios_feedback_and_timing_and_writes_with_out(
@@ -20,18 +21,16 @@ def test_rehearsal_shows_scenarios_feedback_and_timing_and_writes_with_out(
     recommended = {c.id for s in protocol.scenarios for c in s.choices if c.recommended}
     shown = scenario_order(crying)  # not the protocol's order: recommended is not always first
     wrong = next(i for i, cid in enumerate(shown) if cid not in recommended)
-    # up to the round's first scenario (participants … round turn, 11 prompts), then pick
-    # a response that is not recommended; Enter (the first shown) at the second
-    # "?" at the purpose step opens its tips and the reason why
-    keys = ENTER * 6 + "?" + ENTER * 5 + DOWN * wrong + ENTER + enters(90)
-    result = drive(["rehearse", "--out", str(tmp_path)], keys)
+    # a response that is not recommended at the first; Enter (the first shown) at the second
+    script = {f"scenario.{crying.id}": shown[wrong]}
+    result = play(["rehearse", "--out", str(tmp_path)], script)
     assert result.exit_code == 0, result.output
     out = result.output
     assert "ÖVNING" in out and out.count("ÖVNING") >= 10  # on every screen
     assert "Övningssituation" in out
     assert "Under rundan börjar en deltagare gråta" in out
     assert "Inte det rekommenderade svaret" in out and "Rekommenderat svar." in out
-    assert "Varför" in out  # the reasons are shown in full, on a key
+    assert "Varför" in out  # the reasons are shown in full
     assert "Tid per steg" in out
     data = summary(tmp_path)
     assert data["mode"] == "rehearsal"
@@ -49,7 +48,7 @@ def test_rehearsal_without_out_writes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = drive(["rehearse", "--lang", "en"], enters(90))
+    result = play(["rehearse", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "REHEARSAL" in result.output
     assert "The rehearsal is done. Nothing was saved." in result.output

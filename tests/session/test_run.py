@@ -1,4 +1,5 @@
-"""`avlastning run`: the real prompts in-process, from Enter-through to the summary files."""
+"""`avlastning run`: from Enter-through to the summary files. The Swedish Enter-through goes
+through the real prompts (pipe input); the rest is keyed by meaning (``scripted.py``)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.session.harness import (
-    CTRL_C,
-    ENTER,
     drive,
     enters,
     state_path,
     summary,
     summary_files,
 )
+from tests.session.scripted import INTERRUPT, PARTICIPANTS, SECOND_LEADER, play
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,8 @@ from tests.session.harness import (
 def test_enter_through_whole_protocol_writes_both_files(
     tmp_path: Path, lang: str, title: str, spoke_word: str
 ) -> None:
-    result = drive(["run", "--lang", lang, "--out", str(tmp_path)], enters())
+    args = ["run", "--lang", lang, "--out", str(tmp_path)]
+    result = drive(args, enters()) if lang == "sv" else play(args)
     assert result.exit_code == 0, result.output
     md, js = summary_files(tmp_path)
     text = md.read_text(encoding="utf-8")
@@ -56,8 +57,8 @@ def test_enter_through_whole_protocol_writes_both_files(
 
 
 def test_screens_show_step_counter_words_to_say_and_tips(tmp_path: Path) -> None:
-    result = drive(["run", "--out", str(tmp_path)], enters())
-    out = result.output
+    # through the real prompts: what a terminal shows
+    out = drive(["run", "--out", str(tmp_path)], enters()).output
     assert "Steg 1/10" in out and "Steg 10/10" in out
     assert "Säg" in out and "Tack för att ni är här." in out  # words to say, from the YAML
     # the tips are folded behind a key named in the footer, as is the emergency key
@@ -74,10 +75,9 @@ def test_no_terminal_and_no_answers_says_use_answers(tmp_path: Path) -> None:
 
 
 def test_participants_and_second_leader_are_asked_first(tmp_path: Path) -> None:
-    # type 6; the yes/no select lists Ja, Nej, Inget svar with the last highlighted
-    keys = "6" + ENTER + "\x1b[A" * 2 + ENTER + enters()
-    result = drive(["run", "--out", str(tmp_path)], keys)
+    result = play(["run", "--out", str(tmp_path)], {PARTICIPANTS: 6, SECOND_LEADER: True})
     assert result.exit_code == 0, result.output
+    assert result.asked[:2] == [PARTICIPANTS, SECOND_LEADER]
     data = summary(tmp_path)
     assert data["participants"] == 6
     assert data["second_leader"] is True
@@ -86,7 +86,7 @@ def test_participants_and_second_leader_are_asked_first(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_pauses_with_message_and_exit_130(tmp_path: Path) -> None:
-    result = drive(["run", "--out", str(tmp_path)], ENTER * 5 + CTRL_C)
+    result = play(["run", "--out", str(tmp_path)], {"setup.calm_place": INTERRUPT})
     assert result.exit_code == 130
     assert "pausat" in result.output and "avlastning resume" in result.output
     assert "Traceback" not in result.output

@@ -1,6 +1,7 @@
 """What is entered makes sense: nothing assumed at Enter, counts that add up, follow-up dates
 from today on, escalations carried into the signs step, and a summary that says it all.
-Each rule through the real prompts (pipe input) and through an answers file."""
+Each rule through the prompts (keyed by meaning, ``scripted.py``; the Enter-through and the
+emergency key on the real prompts with pipe input) and through an answers file."""
 
 from __future__ import annotations
 
@@ -12,18 +13,20 @@ from avlastning_cli.protocol.registry import resolve
 from avlastning_cli.ui import screens
 from avlastning_cli.ui.labels import EN, SV
 from tests.session.harness import DOWN, ENTER, drive, enters, summary, summary_files
+from tests.session.scripted import (
+    EMERGENCY,
+    ESCALATIONS,
+    PARTICIPANTS,
+    Each,
+    ScriptedPrompter,
+    keep,
+    play,
+    turn,
+)
 
-BACKSPACE = "\x7f"
-# Prompts with 3 participants typed first: 0 participants, 1 second leader, 2 go on | setup:
-# 3-4 checks, 5 go on | 6 purpose | 7 check, 8 go on | 9 introductions | 10 the first turn
-TO_THE_ROUND = "3" + ENTER + ENTER * 9
-# With Enter at the participants: … 18 lessons, 19 go on | 20 the follow-up date
-TO_THE_LESSONS = ENTER * 18
-TO_THE_FOLLOW_UP = ENTER * 20
 
-
-def run(tmp_path: Path, keys: str, *args: str):
-    result = drive(["run", *args, "--out", str(tmp_path)], keys)
+def run(tmp_path: Path, script: dict, *args: str):
+    result = play(["run", *args, "--out", str(tmp_path)], script)
     assert result.exit_code == 0, result.output
     return result
 
@@ -35,6 +38,14 @@ def answers(tmp_path: Path, text: str, *args: str, command: str = "run"):
 
 
 # --- nothing assumed ---------------------------------------------------------------------
+
+
+def test_real_prompts_emergency_key_at_the_first_prompt_ticks_the_sign(tmp_path: Path) -> None:
+    result = drive(["run", "--out", str(tmp_path)], "!" + DOWN + ENTER + enters())
+    assert result.exit_code == 0, result.output
+    data = summary(tmp_path)
+    first = data["warning_signs"]["escalations"]
+    assert len(first) == 1 and data["warning_signs"]["flagged"] == first
 
 
 def test_answers_file_may_say_not_answered_with_null(tmp_path: Path) -> None:
@@ -63,10 +74,16 @@ def test_template_shows_null_for_what_is_asked_not_assumed(tmp_path: Path) -> No
 
 
 def test_a_mis_marked_person_in_the_round_is_corrected(tmp_path: Path) -> None:
-    keys = TO_THE_ROUND + DOWN + ENTER  # person 1 marked "passed" by mistake
-    keys += DOWN * 2 + ENTER  # person 2: "undo: correct the previous person"
-    keys += ENTER * 3  # person 1, 2 and 3 spoke
-    run(tmp_path, keys + enters())
+    # person 1 marked "passed" by mistake; at person 2, undo; then person 1, 2 and 3 spoke
+    script = {PARTICIPANTS: 3, turn("round"): Each("passed", "undo", "spoke", "spoke", "spoke")}
+    result = run(tmp_path, script)
+    assert [x for x in result.output.split("\n") if x.startswith("? Person")] == [
+        "? Person 1/3",
+        "? Person 2/3",
+        "? Person 1/3",  # asked again
+        "? Person 2/3",
+        "? Person 3/3",
+    ]
     assert summary(tmp_path)["round"] == {"spoke": 3, "passed": 0}
 
 
@@ -102,9 +119,28 @@ def test_participants_lower_bound_is_the_round_count() -> None:
 
 
 def test_follow_up_in_the_past_is_refused_at_the_prompt_then_days_work(tmp_path: Path) -> None:
-    keys = TO_THE_FOLLOW_UP + "2020-01-01" + ENTER  # refused: the text stays
-    keys += BACKSPACE * 10 + "7" + ENTER + enters()
-    run(tmp_path, keys)  # (the prompt's message is drawn by the prompt, not printed)
+    said: dict[str, str | None] = {}
+
+    class Typing(ScriptedPrompter):
+        """Types a past date at the follow-up prompt (refused), then a number of days."""
+
+        def ask_text(self, key, label, default, help, validate, text_field=True):  # type: ignore[no-untyped-def]
+            if key == "next_steps.follow_up_date":
+                said["past"] = validate("2020-01-01")
+                said["days"] = validate("7")
+                said["date"] = validate("2099-01-01")
+                return "7"
+            return super().ask_text(key, label, default, help, validate, text_field)
+
+    from unittest import mock
+
+    from avlastning_cli.session import live
+
+    with mock.patch.object(live, "interactive_prompter", lambda L, console: Typing({}, console)):
+        result = drive(["run", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert said["past"] == SV["follow_up_past"]  # "Datumet har redan varit …"
+    assert said["days"] is None and said["date"] is None
     expected = (dt.date.today() + dt.timedelta(days=7)).isoformat()
     assert summary(tmp_path)["follow_up"]["date"] == expected
 
@@ -145,8 +181,8 @@ def test_follow_up_in_an_answers_file_takes_days_or_a_date_and_refuses_the_past(
 
 
 def test_escalated_sign_is_ticked_at_the_signs_step_and_named_in_markdown(tmp_path: Path) -> None:
-    keys = ENTER * 6 + "!" + DOWN * 2 + ENTER  # at purpose: escalate "Fysiska skador"
-    run(tmp_path, keys + enters())  # Enter at the signs step keeps the tick
+    # at the first prompt, the emergency key, then "Fysiska skador"; Enter keeps the tick
+    run(tmp_path, {PARTICIPANTS: Each(EMERGENCY), ESCALATIONS: "physical_injury"})
     data = summary(tmp_path)
     assert data["warning_signs"]["flagged"] == ["physical_injury"]
     assert data["warning_signs"]["escalations"] == ["physical_injury"]
@@ -177,7 +213,7 @@ def test_every_file_written_is_listed_calendar_too(tmp_path: Path) -> None:
 
 def test_scrub_note_and_plural_are_said_once_and_naturally(tmp_path: Path) -> None:
     text = "Anna Svensson ringde 070-123 45 67 om larmet"
-    result = run(tmp_path, TO_THE_LESSONS + text + ENTER + ENTER + enters())
+    result = run(tmp_path, {"practical.lessons": text, keep("practical.lessons"): "keep"})
     out = result.output
     assert "Texten rensas från personuppgifter." in out
     assert "(rensas från personuppgifter)" not in out  # the protocol's help says it already

@@ -10,7 +10,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from avlastning_cli.session.flow import EMERGENCY
+from avlastning_cli.prompter import EMERGENCY
 from avlastning_cli.ui.labels import labels
 from avlastning_cli.ui.prompts import InteractivePrompter
 

@@ -1,0 +1,230 @@
+"""The summary as Markdown, for people, in the protocol's language (the same content as the
+JSON; ids are shown as the protocol's wording)."""
+
+from __future__ import annotations
+
+from avlastning_cli.protocol import fields as f
+from avlastning_cli.protocol import models as m
+from avlastning_cli.summary import model as sm
+
+LABELS: dict[str, dict[str, str]] = {
+    "sv": {
+        "title": "Sammanfattning",
+        "rehearsal": "ÖVNING — inte ett verkligt samtal",
+        "protocol": "Protokoll",
+        "date": "Datum",
+        "duration": "Tid",
+        "minutes": "min",
+        "participants": "Deltagare",
+        "second_leader": "Andra ledare med",
+        "steps": "Steg",
+        "done": "genomfört",
+        "skipped": "överhoppat",
+        "checks": "Avbockat",
+        "round": "Rundan",
+        "spoke": "talade",
+        "passed": "avstod",
+        "signs": "Varningstecken",
+        "flagged": "Markerade",
+        "escalated": "Eskalering",
+        "none": "inga",
+        "not_set": "inget satt",
+        "follow_up": "Uppföljning",
+        "next_steps": "Nästa steg",
+        "follow_up_date": "Datum för uppföljning",
+        "lessons": "Lärdomar att ta vidare",
+        "redactions": "Maskerade personuppgifter",
+        "yes": "ja",
+        "no": "nej",
+        "not_answered": "inte besvarat",
+        "not_counted": "inte räknad (antalet deltagare är inte angivet)",
+        "timing": "Tidsåtgång per steg",
+        "target": "mål",
+        "scenarios": "Scenarier",
+        "recommended": "rekommenderat",
+        "not_recommended": "inte rekommenderat",
+        "self_rating": "Självskattning",
+        "privacy_refused": "Sammanfattningen sparades inte: den sista kontrollen hittade "
+        "fortfarande personuppgifter ({kinds}).",
+        "privacy_refused_hint": "Inget är förlorat: samtalet är sparat. Kör `avlastning resume`, "
+        "gå tillbaka till fritextsvaret och skriv om det utan namn eller nummer.",
+        "privacy": "Innehåller inga namn eller citat: endast antal, bockar, id och allmänna "
+        "lärdomar.",
+    },
+    "en": {
+        "title": "Summary",
+        "rehearsal": "REHEARSAL — not a real session",
+        "protocol": "Protocol",
+        "date": "Date",
+        "duration": "Duration",
+        "minutes": "min",
+        "participants": "Participants",
+        "second_leader": "Second leader present",
+        "steps": "Steps",
+        "done": "done",
+        "skipped": "skipped",
+        "checks": "Ticked",
+        "round": "The round",
+        "spoke": "spoke",
+        "passed": "passed",
+        "signs": "Warning signs",
+        "flagged": "Flagged",
+        "escalated": "Escalation",
+        "none": "none",
+        "not_set": "not set",
+        "follow_up": "Follow-up",
+        "next_steps": "Next steps",
+        "follow_up_date": "Follow-up date",
+        "lessons": "Lessons to take further",
+        "redactions": "Personal data masked",
+        "yes": "yes",
+        "no": "no",
+        "not_answered": "not answered",
+        "not_counted": "not counted (the number taking part is not given)",
+        "timing": "Time per step",
+        "target": "target",
+        "scenarios": "Scenarios",
+        "recommended": "recommended",
+        "not_recommended": "not recommended",
+        "self_rating": "Self-rating",
+        "privacy_refused": "The summary was not written: the final check still found personal "
+        "data ({kinds}).",
+        "privacy_refused_hint": "Nothing is lost: the session is saved. Run `avlastning resume`, "
+        "go back to the free-text answer and rewrite it without names or numbers.",
+        "privacy": "Holds no names or quotes: only counts, ticks, ids and general lessons.",
+    },
+}
+
+
+def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Protocol) -> str:
+    """The same content as the JSON, for people, in the protocol's language."""
+    if isinstance(summary, sm.NotHeldRecord):
+        from avlastning_cli.summary.not_held import render_not_held
+
+        return render_not_held(summary, protocol)
+    t = LABELS[protocol.language]
+    lines = [
+        *_head(summary, protocol, t),
+        *_steps(summary, protocol, t),
+        *_signs(summary, protocol, t),
+        *_follow_up(summary, protocol, t),
+        "",
+        f"## {t['lessons']}",
+        "",
+        summary.lessons or f"({t['none']})",
+    ]
+    if summary.rehearsal is not None:
+        lines += _rehearsal(summary.rehearsal, protocol, t)
+    lines += ["", "---", "", f"{t['redactions']}: {summary.redactions}. {t['privacy']}", ""]
+    return "\n".join(lines)
+
+
+def _yes_no(t: dict[str, str]) -> dict[bool | None, str]:
+    return {True: t["yes"], False: t["no"], None: t["not_answered"]}
+
+
+def _or_not_answered(value: object, t: dict[str, str]) -> str:
+    return t["not_answered"] if value is None else str(value)
+
+
+def _head(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+    lines = [f"# {t['title']}: {protocol.title}", ""]
+    if summary.mode == "rehearsal":
+        lines += [f"**{t['rehearsal']}**", ""]
+    p = summary.protocol
+    return [
+        *lines,
+        f"- {t['protocol']}: {p.id} {p.version} ({p.language})",
+        f"- {t['date']}: {summary.date.isoformat()}",
+        f"- {t['duration']}: {summary.duration_minutes} {t['minutes']}",
+        f"- {t['participants']}: {_or_not_answered(summary.participants, t)}",
+        f"- {t['second_leader']}: {_yes_no(t)[summary.second_leader]}",
+    ]
+
+
+def _steps(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+    titles = {s.id: s.title for s in protocol.sections}
+    lines = ["", f"## {t['steps']}", ""]
+    for step in summary.steps:
+        mark = "x" if step.status == "done" else " "
+        lines.append(f"- [{mark}] {titles.get(step.id, step.id)} — {t[step.status]}")
+    check_text = {f.key(s.id, c.id): c.text for s in protocol.sections for c in s.checks}
+    if summary.checks:
+        lines += ["", f"## {t['checks']}", ""]
+        for k, ticked in summary.checks.items():
+            text = check_text.get(k, k)
+            if ticked is None:
+                text += f" — {t['not_answered']}"
+            lines.append(f"- [{'x' if ticked else ' '}] {text}")
+    if protocol.sections_of("round"):
+        r = summary.round
+        lines += ["", f"## {t['round']}", ""]
+        if r is None:
+            lines.append(f"- {t['not_counted']}")
+        else:
+            lines += [f"- {t['spoke']}: {r.spoke}", f"- {t['passed']}: {r.passed}"]
+    return lines
+
+
+def _signs(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+    sign_text = {
+        sign.id: sign.text
+        for s in protocol.sections
+        if isinstance(s, m.WarningSignsSection)
+        for sign in s.signs
+    }
+    titles = {
+        sign.id: m.sign_label(sign)
+        for s in protocol.sections
+        if isinstance(s, m.WarningSignsSection)
+        for sign in s.signs
+    }
+    w = summary.warning_signs
+    flagged = ", ".join(sign_text.get(i, i) for i in w.flagged) or t["none"]
+    escalated = _yes_no(t)[w.escalated]
+    if w.escalations:  # which signs, by their title, as the JSON has their ids
+        escalated += " (" + ", ".join(titles.get(i, i) for i in w.escalations) + ")"
+    return [
+        "",
+        f"## {t['signs']}",
+        "",
+        f"- {t['flagged']}: {flagged}",
+        f"- {t['escalated']}: {escalated}",
+    ]
+
+
+def _follow_up(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+    questions = {f.key(s.id, q.id): q for s in protocol.sections for q in s.questions}
+    fu = summary.follow_up
+    lines = ["", f"## {t['follow_up']}", ""]
+    for k, value in fu.answers.items():
+        q = questions.get(k)
+        shown = _yes_no(t)[value] if value is None or isinstance(value, bool) else str(value)
+        if isinstance(q, m.ChoiceQuestion):
+            shown = next((o.text for o in q.options if o.id == value), shown)
+        lines.append(f"- {q.text if q else k} {shown}")
+    roles = {c.id: c.role for c in protocol.contacts}
+    contacts = ", ".join(roles.get(c, c) for c in fu.next_steps) or t["none"]
+    lines.append(f"- {t['next_steps']}: {contacts}")
+    lines.append(f"- {t['follow_up_date']}: {fu.date.isoformat() if fu.date else t['not_set']}")
+    return lines
+
+
+def _rehearsal(reh: sm.Rehearsal, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+    titles = {s.id: s.title for s in protocol.sections}
+    lines = ["", f"## {t['timing']}", ""]
+    for row in reh.timing:
+        lines.append(
+            f"- {titles.get(row.id, row.id)}: {row.minutes} {t['minutes']} "
+            f"({t['target']} {row.target_minutes:g})"
+        )
+    if reh.scenarios:
+        lines += ["", f"## {t['scenarios']}", ""]
+        for sc in reh.scenarios:
+            verdict = t["recommended"] if sc.recommended else t["not_recommended"]
+            lines.append(f"- {sc.id}: {sc.choice} — {verdict}")
+    if reh.self_rating:
+        lines += ["", f"## {t['self_rating']}", ""]
+        for qid, rated in reh.self_rating.items():
+            lines.append(f"- {qid}: {rated if rated not in (None, '') else '–'}")
+    return lines
