@@ -236,3 +236,19 @@ def test_passing_is_fine_is_said_once_in_the_round() -> None:
             screens.section_screen(p, p.sections[i], i, 10, 0, SV if lang == "sv" else EN)
         )
         assert buffer.getvalue().count(words) == 1, buffer.getvalue()
+
+
+def test_stats_reads_summaries_with_not_answered_counts(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from avlastning_cli.cli import app
+
+    assert answers(tmp_path, "{}\n").exit_code == 0  # nothing answered
+    (tmp_path / "svar.yaml").unlink()
+    assert answers(tmp_path, "participants: 4\n").exit_code == 0
+    result = CliRunner().invoke(app, ["stats", str(tmp_path / "out"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    report = json.loads(result.output)
+    assert report["files"]["read"] == 2 and report["files"]["skipped"] == 0
