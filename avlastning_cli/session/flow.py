@@ -21,7 +21,7 @@ from typing import Any
 from rich.text import Text
 
 from avlastning_cli import prompter as pk
-from avlastning_cli.errors import Interrupted
+from avlastning_cli.errors import Interrupted, UserError
 from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
@@ -458,7 +458,15 @@ class Walkthrough:
             raise Paused(L["paused"])
         if choice == "quit":
             return Outcome(discarded=True, messages=[L["not_saved"]])
-        files = write_summary_files(self.protocol, summary, Path(self.state.out_dir))
+        folder = Path(self.state.out_dir)
+        try:
+            files = write_summary_files(self.protocol, summary, folder)
+        except OSError as exc:  # the state stays (saved after every answer): say where else
+            self.commit()
+            hint = "save_failed_hint" if self.prompter.interactive else "save_failed_answers_hint"
+            raise UserError(
+                L["save_failed"].format(folder=folder, why=exc.strerror or exc), L[hint]
+            ) from None
         paths = tuple(p for p in (files.md, files.json, files.ics) if p is not None)
         return Outcome(saved=paths, report=report, messages=[L["saved"], *map(str, paths)])
 

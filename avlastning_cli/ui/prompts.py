@@ -22,7 +22,9 @@ from rich.console import Console
 from rich.text import Text
 
 from avlastning_cli.prompter import EMERGENCY
+from avlastning_cli.textsafe import visible
 from avlastning_cli.ui import screens
+from avlastning_cli.ui.console import safe_console
 
 #: Calm: no red, nothing blinking; colours fall away with NO_COLOR.
 STYLE = Style(
@@ -158,7 +160,7 @@ def fit(text: Any, indent: int = 2) -> Any:
     leaving room after the last word for the answer's cursor."""
     if not isinstance(text, str):
         return text  # a live Countdown: short, and redrawn each second
-    words = " ".join(text.split())
+    words = " ".join(visible(text).split())
     return textwrap.fill(words, _columns() - indent - 2, subsequent_indent=" " * indent)
 
 
@@ -194,7 +196,7 @@ class InteractivePrompter:
 
     def __init__(self, L: dict[str, str], console: Console | None = None) -> None:
         self.L = L
-        self.console = console or Console(highlight=False)
+        self.console = console or safe_console()
         self._screen: screens.Screen | None = None
         self._notes: list[Any] = []
         self.view = screens.View()
