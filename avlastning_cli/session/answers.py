@@ -26,9 +26,13 @@ def parse_follow_up(value: Any, today: dt.date) -> str:
     if value is None or isinstance(value, bool):
         if value is None:
             return ""
-        raise ValueError(f"expected a date like 2026-12-01 or a number of days, got {value!r}.")
+        raise ValueError(
+            f"expected a date like 2026-12-01 or a number of days, got {describe(value)}."
+        )
     if isinstance(value, int):
         value = str(value)
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"expected a date like 2026-12-01 without a time, got {describe(value)}.")
     if isinstance(value, dt.date):
         day = value
     else:
@@ -44,7 +48,7 @@ def parse_follow_up(value: Any, today: dt.date) -> str:
             day = dt.date.fromisoformat(raw)
         except ValueError:
             raise ValueError(
-                f"expected a date like 2026-12-01 or a number of days, got {value!r}."
+                f"expected a date like 2026-12-01 or a number of days, got {describe(value)}."
             ) from None
     if day < today:
         raise ValueError(
