@@ -111,6 +111,8 @@ class Screen:
     notices: list[RenderableType] = field(default_factory=list)
     #: a choice's detail, shown under the prompt while the choice is selected
     details: dict[str, str] = field(default_factory=dict)
+    #: whether the footer names the emergency key (not on the emergency screen itself)
+    emergency_key: bool = True
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.header
@@ -203,9 +205,16 @@ def _page(parts: Sequence[Part], units: Sequence[Unit]) -> RenderableType:
 
 
 def footer(
-    L: dict[str, str], *, text_field: bool, folded: bool, tips_open: bool, page: int, pages: int
+    L: dict[str, str],
+    *,
+    text_field: bool,
+    folded: bool,
+    tips_open: bool,
+    page: int,
+    pages: int,
+    emergency: bool = True,
 ) -> Text:
-    keys = [L["key_emergency_text" if text_field else "key_emergency"]]
+    keys = [L["key_emergency_text" if text_field else "key_emergency"]] if emergency else []
     if folded:
         name = "key_tips_close" if tips_open else "key_tips"
         keys.append(L[name].format(key="F2" if text_field else "?"))
@@ -260,6 +269,7 @@ def layout(
         tips_open=view.tips,
         page=view.page,
         pages=len(pages),
+        emergency=screen.emergency_key,
     )
     pinned = top[:1] if screen.notices else []
     shown: list[RenderableType] = [header, *pinned, body, *top[len(pinned) :], foot]
@@ -420,6 +430,7 @@ def emergency_screen(protocol: m.Protocol, L: dict[str, str]) -> Screen:
         Text(L["emergency_title"], style="bold"),
         [Part("first", L["first_title"], tuple(first))],
         details={s.id: sign_detail(protocol, s) for s in _signs(protocol)},
+        emergency_key=False,
     )
 
 
