@@ -62,7 +62,6 @@ SV: dict[str, str] = {
     "none_marked": "Inga varningstecken markerade.",
     # emergency
     "emergency_title": "Nödläge",
-    "emergency_intro": "Vid varningstecken: gör så här nu.",
     "which_sign": "Vilket varningstecken gällde det? (sparas utan vem)",
     "just_looking": "Inget, jag tittade bara",
     "escalation_saved": "Antecknat: eskalering ({sign}). Tillbaka till samma steg.",
@@ -219,7 +218,6 @@ EN: dict[str, str] = {
     "do_now": "Do this now",
     "none_marked": "No warning signs marked.",
     "emergency_title": "Emergency",
-    "emergency_intro": "On a warning sign: do this now.",
     "which_sign": "Which warning sign was it? (saved without who)",
     "just_looking": "None, I was just looking",
     "escalation_saved": "Noted: escalation ({sign}). Back to the same step.",
