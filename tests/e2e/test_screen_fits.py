@@ -176,8 +176,9 @@ def check_emergency(term: Terminal, protocol: m.Protocol, L: dict[str, str]) -> 
     assert len(lines) <= 24 and all(len(line) <= 60 for line in lines)
     term.send("Down")
     lines, _ = term.next_prompt(lines)
-    first = next(s for s in protocol.sections if isinstance(s, m.WarningSignsSection))
-    action = " ".join(first.signs[0].action.split())[:20]
+    from avlastning_cli.ui.screens import emergency_signs
+
+    action = " ".join(emergency_signs(protocol)[0].action.split())[:20]  # the first listed
     assert any(action in line for line in lines), "\n".join(lines)  # its detail
     term.send("Up")
     lines, _ = term.next_prompt(lines)
