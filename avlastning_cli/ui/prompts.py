@@ -58,10 +58,15 @@ NEXT_PAGE = _Key("NEXT_PAGE")
 PREV_PAGE = _Key("PREV_PAGE")
 
 
-class _Resized:
-    """The terminal changed size: draw again (``text`` is what was typed so far)."""
+RESIZED = _Key("RESIZED")
 
-    def __init__(self, text: str | None) -> None:
+
+class _Redraw:
+    """Draw the screen again and ask again: ``key`` says what changed (a view key, or the
+    terminal's size); ``text`` is what was typed so far in a text field, kept."""
+
+    def __init__(self, key: _Key, text: str | None) -> None:
+        self.key = key
         self.text = text
 
 
@@ -74,13 +79,17 @@ def _with_emergency(
     details: dict[str, str] | None = None,
 ) -> Any:
     """Ask ``question``. ``!`` (not in text fields) or F1 returns EMERGENCY; ``?`` (F2 in
-    text fields) returns TIPS; PgDn/PgUp (and →/← outside text fields) turn the page; a
-    resized terminal returns a :class:`_Resized` so the screen is drawn again."""
+    text fields) opens the tips; PgDn/PgUp (and →/← outside text fields) turn the page; a
+    resized terminal returns a :class:`_Redraw` too, so the screen is drawn again."""
     kb = KeyBindings()
 
     def exit_with(result: Any) -> Callable[[KeyPressEvent], None]:
         def handler(event: KeyPressEvent) -> None:
-            event.app.exit(result=result)
+            if isinstance(result, _Key):  # a view key: keep what was typed
+                text = event.app.current_buffer.text if text_field else None
+                event.app.exit(result=_Redraw(result, text))
+            else:
+                event.app.exit(result=result)
 
         return handler
 
@@ -106,7 +115,7 @@ def _with_emergency(
     def on_render(_: Any) -> None:
         if app.output.get_size() != size and not app.is_done:
             text = app.current_buffer.text if text_field else None
-            app.exit(result=_Resized(text))
+            app.exit(result=_Redraw(RESIZED, text))
 
     app.before_render += on_render
     return question.unsafe_ask()
@@ -256,18 +265,17 @@ class InteractivePrompter:
             result = _with_emergency(
                 make(typed), text_field=text_field, tips=folded, pages=pages > 1, details=details
             )
-            if result is TIPS:
-                self.view.tips = not self.view.tips
-                self.view.page = 0
-            elif result is NEXT_PAGE:
-                self.view.page = min(self.view.page + 1, pages - 1)
-            elif result is PREV_PAGE:
-                self.view.page = max(self.view.page - 1, 0)
-            elif isinstance(result, _Resized):
-                typed = result.text
-            else:
+            if not isinstance(result, _Redraw):
                 self._notes = []
                 return result
+            typed = result.text
+            if result.key is TIPS:
+                self.view.tips = not self.view.tips
+                self.view.page = 0
+            elif result.key is NEXT_PAGE:
+                self.view.page = min(self.view.page + 1, pages - 1)
+            elif result.key is PREV_PAGE:
+                self.view.page = max(self.view.page - 1, 0)
 
     def _select(
         self,
