@@ -389,26 +389,17 @@ def _signs(protocol: m.Protocol) -> list[m.WarningSign]:
     ]
 
 
-LEVEL_ORDER = {"life_threatening": 0, "emergency_care": 1, "support_soon": 2}
-
-
 def emergency_signs(protocol: m.Protocol) -> list[m.WarningSign]:
-    """The warning signs, the most urgent first (by their level, when the protocol gives one)."""
-    signs = _signs(protocol)
-    return sorted(signs, key=lambda s: LEVEL_ORDER.get(str(getattr(s, "level", "")), 1))
+    """The warning signs, the most urgent first (life-threatening: call 112), whatever order
+    the protocol lists them in."""
+    return sorted(_signs(protocol), key=lambda s: m.LEVELS.index(s.level))
 
 
 def first_call(protocol: m.Protocol) -> str | None:
-    """How to reach help when life may be at risk: the contact of the life-threatening signs
-    (by their level); for a protocol without levels, the signs' emergency number (the
-    shortest reach that is a number only, such as 112)."""
-    signs = emergency_signs(protocol)
-    urgent = [s for s in signs if getattr(s, "level", None) == "life_threatening"]
-    if urgent or any(getattr(s, "level", None) for s in signs):
-        return next((flat(protocol.contact(s.contact).reach) for s in urgent if s.contact), None)
-    numbers = {flat(protocol.contact(s.contact).reach) for s in signs if s.contact}
-    numbers = {n for n in numbers if n.isdigit()}
-    return min(numbers, key=len) if numbers else None
+    """How to reach help when life may be at risk: the contact of the life-threatening
+    signs (112 in every bundled protocol)."""
+    urgent = [s for s in emergency_signs(protocol) if s.level == "life_threatening"]
+    return next((flat(protocol.contact(s.contact).reach) for s in urgent if s.contact), None)
 
 
 def sign_detail(protocol: m.Protocol, sign: m.WarningSign) -> str:

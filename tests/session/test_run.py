@@ -47,7 +47,7 @@ def test_enter_through_whole_protocol_writes_both_files(
     assert set(data["checks"].values()) == {None}
     assert set(data["follow_up"]["answers"].values()) == {None}
     assert {s["status"] for s in data["steps"]} == {"done"}
-    assert len(data["steps"]) == 10
+    assert len(data["steps"]) == 11
     assert data["round"] is None
     assert data["warning_signs"]["escalations"] == []
     assert data["warning_signs"]["escalated"] is False
@@ -59,7 +59,7 @@ def test_enter_through_whole_protocol_writes_both_files(
 def test_screens_show_step_counter_words_to_say_and_tips(tmp_path: Path) -> None:
     # through the real prompts: what a terminal shows
     out = drive(["run", "--out", str(tmp_path)], enters()).output
-    assert "Steg 1/10" in out and "Steg 10/10" in out
+    assert "Steg 1/11" in out and "Steg 11/11" in out
     assert "Säg" in out and "Tack för att ni är här." in out  # words to say, from the YAML
     # the tips are folded behind a key named in the footer, as is the emergency key
     assert "Tips för dig (läs inte upp)" not in out

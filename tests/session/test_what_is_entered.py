@@ -196,7 +196,7 @@ def test_escalations_in_an_answers_file_are_flagged_too(tmp_path: Path) -> None:
     data = summary(tmp_path / "out")
     assert data["warning_signs"]["flagged"] == ["suicidal_thoughts"]
     md = summary_files(tmp_path / "out")[0].read_text(encoding="utf-8")
-    assert "- Escalation: yes (Thoughts of self-harm)" in md
+    assert "- Escalation: yes (Thoughts of not wanting to live)" in md
 
 
 # --- what is said --------------------------------------------------------------------------

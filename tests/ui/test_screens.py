@@ -8,6 +8,7 @@ import time
 import pytest
 from rich.console import Console
 
+from avlastning_cli.protocol import models as m
 from avlastning_cli.protocol.loader import load_protocol
 from avlastning_cli.protocol.registry import resolve
 from avlastning_cli.ui import screens
@@ -60,7 +61,8 @@ def test_screens_never_show_red_or_blink(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.delenv("NO_COLOR", raising=False)
     p = load_protocol(resolve(None, "sv"))
     shown = [screens.section_screen(p, s, i, 10, 1, SV) for i, s in enumerate(p.sections)]
-    shown += [screens.emergency_screen(p, SV), screens.sign_actions(list(p.sections[6].signs), SV)]
+    signs = next(s for s in p.sections if isinstance(s, m.WarningSignsSection)).signs
+    shown += [screens.emergency_screen(p, SV), screens.sign_actions(list(signs), SV)]
     for renderable in shown:
         text = render(renderable, force_terminal=True, color_system="standard")
         assert "\x1b[" in text  # colours are on here …
@@ -136,3 +138,20 @@ def test_emergency_screen_fits_60_columns_with_112_first() -> None:
             lines = render(shown, width=60).splitlines()
             assert pages == 1 and len(lines) <= 8 and "112" in "\n".join(lines), lines
             assert lines[0] == L["emergency_title"]
+
+
+def test_emergency_screen_lists_life_threatening_signs_first() -> None:
+    """Whatever order a protocol gives, the signs that call for 112 now come first."""
+    p = load_protocol(resolve("avlastningssamtal", "sv"))
+    section = next(s for s in p.sections if isinstance(s, m.WarningSignsSection))
+    reordered = section.model_copy(update={"signs": list(reversed(section.signs))})
+    sections = [reordered if s is section else s for s in p.sections]
+    p = p.model_copy(update={"sections": sections})
+    listed = screens.emergency_signs(p)  # the order of the emergency prompt's lines
+    levels = [s.level for s in listed]
+    assert levels == sorted(levels, key=m.LEVELS.index)
+    assert {s.id for s in listed} == {s.id for s in reordered.signs}
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    console.print(screens.emergency_screen(p, SV))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "ring 112 nu" in out  # what to do first, above the list
