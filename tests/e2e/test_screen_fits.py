@@ -45,7 +45,8 @@ class Terminal:
 
     def __init__(self, tmp: Path, command: list[str], env: dict[str, str], size=(80, 24)):
         # a short path: a Unix socket's path is limited to about 100 bytes
-        self.sock = os.path.join(tempfile.mkdtemp(prefix="avl-"), "s")
+        self.folder = tempfile.mkdtemp(prefix="avl-tmux-")
+        self.sock = os.path.join(self.folder, "s")
         inner = " ".join(
             [
                 "env",
@@ -85,6 +86,7 @@ class Terminal:
 
     def close(self) -> None:
         subprocess.run(["tmux", "-S", self.sock, "kill-server"], capture_output=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def wait(self, ready: Callable[[list[str]], bool], what: str) -> list[str]:
         end = time.monotonic() + TIMEOUT
