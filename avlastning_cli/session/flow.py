@@ -22,6 +22,7 @@ from rich.text import Text
 
 from avlastning_cli import prompter as pk
 from avlastning_cli.errors import Interrupted, UserError
+from avlastning_cli.organisation.slots import Slot
 from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
@@ -59,8 +60,11 @@ class Walkthrough:
         save: Callable[[SessionState], object],
         clock: Callable[[], float] = time.monotonic,
         today: Callable[[], dt.date] = dt.date.today,
+        missing: Sequence[Slot] = (),
     ) -> None:
         self.protocol = protocol
+        #: places the organisation has not filled in: a banner at the start says so
+        self.missing = tuple(missing)
         self.state = state
         self.engine = Engine(protocol, state)
         self.prompter = prompter
@@ -106,10 +110,14 @@ class Walkthrough:
                 return result
             self.emergency()
 
+    def _unfilled(self) -> set[str]:
+        """Ids of contacts the organisation has not filled in."""
+        return {s.contact for s in self.missing if s.contact and s.key == s.contact}
+
     def emergency(self) -> None:
         L = self.L
         self.prompter.new_screen()
-        self.prompter.show(screens.emergency_screen(self.protocol, L))
+        self.prompter.show(screens.emergency_screen(self.protocol, L, self._unfilled()))
         signs = {s.id: s for s in screens.emergency_signs(self.protocol)}
         options = [("none", L["just_looking"])] + [(i, m.sign_label(s)) for i, s in signs.items()]
         choice = self.prompter.ask_choice(f.ESCALATIONS, L["which_sign"], options, "none")
@@ -192,6 +200,8 @@ class Walkthrough:
                     self.protocol, L, rehearsal=self.rehearsal, notices=self._notices
                 )
             )
+            if self.missing:  # shown with the first prompt
+                self.prompter.show(screens.missing_banner(self.missing, L))
 
         self._redraw = draw
         draw()
@@ -364,7 +374,8 @@ class Walkthrough:
     def warning_signs(self, section: m.WarningSignsSection) -> None:
         key = f.key(section.id, f.FLAGGED)
         options = [
-            (s.id, m.sign_label(s), screens.sign_detail(self.protocol, s)) for s in section.signs
+            (s.id, m.sign_label(s), screens.sign_detail(self.protocol, s, self.L, self._unfilled()))
+            for s in section.signs
         ]
         chosen = self.ask(
             lambda: self.prompter.ask_multi(

@@ -77,6 +77,7 @@ def _with_emergency(
     tips: bool = False,
     pages: bool = False,
     details: dict[str, str] | None = None,
+    detail_rows: int = 0,
 ) -> Any:
     """Ask ``question``. ``!`` (not in text fields) or F1 returns EMERGENCY; ``?`` (F2 in
     text fields) opens the tips; PgDn/PgUp (and →/← outside text fields) turn the page; a
@@ -109,7 +110,7 @@ def _with_emergency(
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), kb])
     if details:
-        _add_detail(app, details)
+        _add_detail(app, details, detail_rows)
     size = app.output.get_size()
 
     def on_render(_: Any) -> None:
@@ -129,7 +130,7 @@ def _controls(container: Any) -> list[Any]:
     return [c for child in container.get_children() for c in _controls(child)]
 
 
-def _add_detail(app: Any, details: dict[str, str]) -> None:
+def _add_detail(app: Any, details: dict[str, str], rows: int) -> None:
     """Under a list of choices, the selected choice's detail (wrapped, in the prompt's
     language; questionary's own description line is English)."""
     from prompt_toolkit.layout import FormattedTextControl, HSplit, Window
@@ -144,7 +145,12 @@ def _add_detail(app: Any, details: dict[str, str]) -> None:
 
     def detail() -> list[tuple[str, str]]:
         text = details.get(str(control.get_pointed_at().value))
-        return [("class:instruction", fit(f"→ {text}", 2))] if text else []
+        if not text:
+            return []
+        lines = str(fit(f"→ {text}", 2)).split("\n")
+        if len(lines) > rows:  # what to do first keeps its place; a wider window shows all
+            lines = [*lines[: max(1, rows) - 1], lines[max(1, rows) - 1] + " …"]
+        return [("class:instruction", "\n".join(lines))]
 
     from prompt_toolkit.filters import is_done, to_filter
     from prompt_toolkit.layout import ConditionalContainer
@@ -257,13 +263,20 @@ class InteractivePrompter:
         *,
         text_field: bool = False,
         details: dict[str, str] | None = None,
+        fixed_rows: Callable[[], int] = lambda: 0,
     ) -> Any:
         typed: str | None = None
         while True:
-            pages = self._draw(prompt_rows(), text_field)
+            detail = self._detail_rows(details, fixed_rows())
+            pages = self._draw(prompt_rows() + detail, text_field)
             folded = self._screen is not None and bool(self._screen.folded)
             result = _with_emergency(
-                make(typed), text_field=text_field, tips=folded, pages=pages > 1, details=details
+                make(typed),
+                text_field=text_field,
+                tips=folded,
+                pages=pages > 1,
+                details=details,
+                detail_rows=detail,
             )
             if not isinstance(result, _Redraw):
                 self._notes = []
@@ -302,10 +315,19 @@ class InteractivePrompter:
             )
 
         def rows() -> int:
-            detail = max((_rows(f"→ {d}") for d in (details or {}).values()), default=0)
-            return _rows(label) + sum(_rows(text, 3) for _, text in options) + detail + 1
+            return _rows(label) + sum(_rows(text, 3) for _, text in options) + 1
 
-        return self._ask(make, rows, details=details)
+        return self._ask(make, rows, details=details, fixed_rows=rows)
+
+    def _detail_rows(self, details: dict[str, str] | None, fixed: int) -> int:
+        """Rows for the selected choice's detail: all it needs, unless that would push what
+        must stay on screen (a box with the first words; the emergency's first steps) off."""
+        need = max((_rows(f"→ {d}") for d in (details or {}).values()), default=0)
+        if not need:
+            return 0
+        cols, rows = shutil.get_terminal_size((80, 24))
+        body = self._screen.min_rows(cols) if self._screen is not None else 0
+        return max(1, min(need, rows - 2 - body - fixed))
 
     def _help(self, help: str | None) -> None:
         if help:
@@ -369,10 +391,9 @@ class InteractivePrompter:
             )
 
         def rows() -> int:
-            detail = max((_rows(f"→ {d}") for d in details.values()), default=0)
-            return _rows(label) + sum(_rows(text, 5) for _, text, _ in options) + detail + 1
+            return _rows(label) + sum(_rows(text, 5) for _, text, _ in options) + 1
 
-        return self._ask(make, rows, details=details)
+        return self._ask(make, rows, details=details, fixed_rows=rows)
 
     def ask_text(
         self,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -25,6 +25,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from avlastning_cli.organisation.slots import Slot
 from avlastning_cli.protocol import models as m
 
 SAY_STYLE = "blue"
@@ -113,12 +114,25 @@ class Screen:
     details: dict[str, str] = field(default_factory=dict)
     #: whether the footer names the emergency key (not on the emergency screen itself)
     emergency_key: bool = True
+    #: the first part is never paged or squeezed (what to do first, on the emergency screen)
+    keep_first: bool = False
+
+    def min_rows(self, width: int) -> int:
+        """The rows the body must keep: a box with the first line to say, or (``keep_first``)
+        the whole first part."""
+        if not self.body:
+            return 0
+        if self.keep_first:
+            return _Measure(max(20, width)).height(self.body[0].render())
+        return MIN_BODY
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.header
         yield from self.notices
         for part in [*self.body, *self.folded]:
             yield part.render()
+        if self.details:  # in a live session, each under its choice as it is selected
+            yield _bullets(list(self.details.values()))
 
 
 @dataclass
@@ -241,7 +255,7 @@ def layout(
     header = screen.header.copy()
     header.no_wrap = True
     header.overflow = "ellipsis"
-    room = max(0, height - 2 - MIN_BODY)  # what pinned notices and notes may take
+    room = max(0, height - 2 - screen.min_rows(width))  # what notices and notes may take
     top: list[RenderableType] = []
     for extra in (screen.notices, notes):
         if extra:
@@ -369,6 +383,14 @@ def opening_screen(
     )
 
 
+def missing_banner(missing: Sequence[Slot], L: dict[str, str]) -> RenderableType:
+    """A calm note at the start: which contacts are not filled in, and how to fill them in."""
+    names = list(dict.fromkeys(slot.label for slot in missing))
+    body = Text(L["missing_banner"].format(names=", ".join(names)))
+    body.append("\n" + L["missing_how"], style=DIM)
+    return Panel(body, title=L["missing_title"], title_align="left", border_style=DIM)
+
+
 def _contacts(protocol: m.Protocol, ids: Sequence[str]) -> Iterable[Text]:
     for cid in ids:
         c = protocol.contact(cid)
@@ -395,33 +417,57 @@ def emergency_signs(protocol: m.Protocol) -> list[m.WarningSign]:
     return sorted(_signs(protocol), key=lambda s: m.LEVELS.index(s.level))
 
 
-def first_call(protocol: m.Protocol) -> str | None:
+def first_call(protocol: m.Protocol, unfilled: Collection[str] = ()) -> str | None:
     """How to reach help when life may be at risk: the contact of the life-threatening
-    signs (112 in every bundled protocol)."""
+    signs (112 in every bundled protocol), unless the organisation has not filled it in."""
     urgent = [s for s in emergency_signs(protocol) if s.level == "life_threatening"]
-    return next((flat(protocol.contact(s.contact).reach) for s in urgent if s.contact), None)
+    return next(
+        (
+            flat(protocol.contact(s.contact).reach)
+            for s in urgent
+            if s.contact and s.contact not in unfilled
+        ),
+        None,
+    )
 
 
-def sign_detail(protocol: m.Protocol, sign: m.WarningSign) -> str:
+def sign_detail(
+    protocol: m.Protocol,
+    sign: m.WarningSign,
+    L: dict[str, str] | None = None,
+    unfilled: Collection[str] = (),
+) -> str:
+    """What to do for ``sign``, and how to reach its contact (or what to do when the
+    organisation has not filled that contact in)."""
     detail = flat(sign.action)
-    if sign.contact:
+    if sign.contact and sign.contact in unfilled and L is not None:
+        role = flat(protocol.contact(sign.contact).role)
+        detail += f" ({role}: {L['emergency_missing']})"
+    elif sign.contact:
         reach = flat(protocol.contact(sign.contact).reach)
         if reach not in detail:
             detail += f" ({reach})"
     return detail
 
 
-def emergency_screen(protocol: m.Protocol, L: dict[str, str]) -> Screen:
-    """What to do first, then (as the prompt) one line per sign; a sign's detail on selection."""
+def emergency_screen(
+    protocol: m.Protocol, L: dict[str, str], unfilled: Collection[str] = ()
+) -> Screen:
+    """What to do first, then (as the prompt) one line per sign; a sign's detail on selection.
+    A contact the organisation has not filled in (ids in ``unfilled``) says what to do
+    without it."""
     first = [L["first_stay"]]
-    reach = first_call(protocol)
+    reach = first_call(protocol, unfilled)
     if reach:
         first.append(L["first_call"].format(reach=reach))
+    if unfilled:
+        first.append(L["emergency_fallback"])
     return Screen(
         Text(L["emergency_title"], style="bold"),
         [Part("first", L["first_title"], tuple(first))],
-        details={s.id: sign_detail(protocol, s) for s in _signs(protocol)},
+        details={s.id: sign_detail(protocol, s, L, unfilled) for s in _signs(protocol)},
         emergency_key=False,
+        keep_first=True,
     )
 
 
