@@ -31,6 +31,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from avlastning_cli.errors import UserError
+from avlastning_cli.i18n import language, ntr, tr
 from avlastning_cli.summary.model import SCHEMA, HeldSummary, NotHeldRecord, parse_json
 
 Record = HeldSummary | NotHeldRecord
@@ -81,22 +82,23 @@ def _why(raw: str | bytes, exc: ValidationError) -> str:
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        where = f" (line {err.lineno})" if isinstance(err, json.JSONDecodeError) else ""
-        return f"not JSON{where}"
+        if isinstance(err, json.JSONDecodeError):
+            return tr("stats.skip.not_json_at", line=err.lineno)
+        return tr("stats.skip.not_json")
     if not isinstance(data, dict):
-        return f"not a summary (a JSON {type(data).__name__})"
+        return tr("stats.skip.not_object", kind=type(data).__name__)
     schema = data.get("schema")
     if schema is None:
-        return "not a summary (no 'schema')"
+        return tr("stats.skip.no_schema")
     if isinstance(schema, str) and schema.startswith("avlastning.summary/") and schema != SCHEMA:
-        return f"another schema version: {schema} (this tool reads {SCHEMA})"
+        return tr("stats.skip.other_version", schema=schema, ours=SCHEMA)
     if schema != SCHEMA:
-        return f"not a summary (schema {schema!r})"
+        return tr("stats.skip.other_schema", schema=repr(schema))
     first = exc.errors()[0]
     loc = first["loc"][1:] if first["loc"][:1] == (data.get("mode"),) else first["loc"]
     where = ".".join(str(part) for part in loc) or "summary"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"'{where}': {first['msg']}{more}"
+    more = tr("stats.skip.more", n=exc.error_count() - 1) if exc.error_count() > 1 else ""
+    return tr("stats.skip.field", where=where, problem=first["msg"], more=more)
 
 
 #: A summary is a few kilobytes; anything far larger is not one (and is not read whole).
@@ -108,9 +110,9 @@ def read_summary(path: Path) -> Record:
     from avlastning_cli.fsutil import TooLarge, read_bounded
 
     try:
-        raw = read_bounded(path, MAX_SUMMARY_BYTES, "summary")
+        raw = read_bounded(path, MAX_SUMMARY_BYTES, tr("what.summary"))
     except TooLarge:
-        raise NotASummary(f"more than {MAX_SUMMARY_BYTES:,} bytes") from None
+        raise NotASummary(tr("stats.skip.too_big", max=MAX_SUMMARY_BYTES)) from None
     except UserError as exc:
         raise NotASummary(exc.message.removeprefix(f"{path}: ").rstrip(".")) from None
     return check_summary(raw)
@@ -225,7 +227,7 @@ def aggregate(
     paths = list(paths)
     for path in paths:
         if not path.exists():
-            raise UserError(f"{path}: no such file or folder.")
+            raise UserError(tr("stats.no_such_path", file=path))
     agg = Aggregator(
         since=since.isoformat() if since else None,
         include_rehearsals=include_rehearsals,
@@ -287,7 +289,7 @@ def _sum_over(total: int, group: int, min_group: int) -> Masked:
 
 def build_report(agg: Aggregator, min_group: int = MIN_GROUP) -> Report:
     if min_group < 1:
-        raise UserError("--min-group must be 1 or more.")
+        raise UserError(tr("stats.min_group"))
 
     def m(count: int) -> Masked:
         return mask(count, min_group)
@@ -335,20 +337,19 @@ def build_report(agg: Aggregator, min_group: int = MIN_GROUP) -> Report:
 def notes(report: Report) -> list[str]:
     """The plain sentences every format carries: what was counted and what was masked."""
     out = [
-        f"Read {report.files_read} summary file(s); skipped {report.files_skipped} "
-        "that are not summaries (listed on stderr).",
-        f"Groups of fewer than {report.min_group} sessions are shown as "
-        f'"< {report.min_group}" so that no one can be singled out.',
-        "Swedish and English summaries are counted together, by id.",
+        ntr("stats.note.read", "stats.note.read#plural", report.files_read)
+        + " "
+        + tr("stats.note.skipped", skipped=report.files_skipped),
+        tr("stats.note.masked", min=report.min_group),
+        tr("stats.note.languages"),
     ]
     if not report.include_rehearsals:
-        out.append(f"Rehearsals are not counted ({report.rehearsals_excluded} left out).")
+        out.append(tr("stats.note.rehearsals", n=report.rehearsals_excluded))
     if report.since:
-        out.append(f"Only sessions on or after {report.since} ({report.before_since} left out).")
+        out.append(tr("stats.note.since", since=report.since, n=report.before_since))
     if report.lessons_not_listed:
         out.append(
-            f"Lessons: the {len(report.lessons)} most recent are listed, "
-            f"{report.lessons_not_listed} more are not."
+            tr("stats.note.lessons", listed=len(report.lessons), more=report.lessons_not_listed)
         )
     return out
 
@@ -428,10 +429,58 @@ def render_csv(report: Report) -> str:
     return buf.getvalue()
 
 
+@dataclass(frozen=True)
+class Titles:
+    """What the bundled protocols call their ids, in one language (for the table: people read
+    titles; CSV and JSON keep ids). An id no bundled protocol knows is shown as it is."""
+
+    protocols: dict[str, str]
+    steps: dict[tuple[str, str], str]
+    reasons: dict[str, str]
+    signs: dict[str, str]
+
+    def step(self, protocol: str, step: str) -> str:
+        return (
+            f"{self.protocols.get(protocol, protocol)} / {self.steps.get((protocol, step), step)}"
+        )
+
+
+def titles(lang: str) -> Titles:
+    """The titles in ``lang``, read straight from the bundled YAML (no validation needed)."""
+    import yaml
+
+    from avlastning_cli.protocol.registry import protocols_dir
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    found = Titles({}, {}, {}, {})
+    for path in sorted(protocols_dir().glob(f"*.{lang}.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        pid = str(data.get("id"))
+        found.protocols[pid] = " ".join(str(data.get("title", pid)).split())
+        for section in data.get("sections") or []:
+            found.steps[(pid, str(section.get("id")))] = str(section.get("title", ""))
+            for sign in section.get("signs") or []:
+                label = sign.get("title") or sign.get("text") or sign.get("id")
+                found.signs.setdefault(str(sign.get("id")), " ".join(str(label).split()))
+        for reason in data.get("not_held_reasons") or []:
+            text = " ".join(str(reason.get("text", reason.get("id"))).split())
+            found.reasons.setdefault(str(reason.get("id")), text)
+    return found
+
+
 def render_table(report: Report, width: int | None = None) -> str:
-    """The report as plain tables (rich, no colour), for reading in a terminal."""
+    """The report as plain tables (rich, no colour), for reading in a terminal, in the
+    command's language, with the protocols' titles instead of their ids."""
     from rich.console import Console
     from rich.table import Table
+
+    names = titles(language())
+
+    def shown(value: Masked) -> str:
+        if isinstance(value, str) and value.endswith(" sessions"):  # see _sum_over
+            return tr("stats.fewer_sessions", n=value.removeprefix("< ").split()[0])
+        return str(value)
 
     def table(title: str, *columns: str) -> Table:
         t = Table(title=title, title_justify="left", box=None, pad_edge=False)
@@ -442,38 +491,44 @@ def render_table(report: Report, width: int | None = None) -> str:
     console = Console(
         file=io.StringIO(), width=width or 100, no_color=True, highlight=False, record=True
     )
-    overview = table("Sessions", "", "count")
-    overview.add_row("all", str(report.sessions))
-    overview.add_row("held", str(report.held))
-    overview.add_row("not held", str(report.not_held))
-    overview.add_row("participants (held)", str(report.participants))
-    overview.add_row("follow-ups set", str(report.follow_ups_set))
-    overview.add_row("sessions with an escalation", str(report.sessions_with_escalation))
-    overview.add_row("escalations", str(report.escalations))
+    overview = table(tr("stats.sessions"), "", tr("stats.count"))
+    overview.add_row(tr("stats.all"), str(report.sessions))
+    overview.add_row(tr("stats.held"), shown(report.held))
+    overview.add_row(tr("stats.not_held"), shown(report.not_held))
+    overview.add_row(tr("stats.participants"), shown(report.participants))
+    overview.add_row(tr("stats.follow_ups"), shown(report.follow_ups_set))
+    overview.add_row(tr("stats.with_escalation"), shown(report.sessions_with_escalation))
+    overview.add_row(tr("stats.escalations"), shown(report.escalations))
     renderables: list[Any] = [overview]
-    for title, col, data in (
-        ("Per month", "month", report.per_month),
-        ("Per protocol", "protocol", report.per_protocol),
-        ("Not held: why", "reason", report.reasons),
-        ("Warning signs flagged", "sign", report.signs),
+    for title, col, data, name in (
+        ("stats.per_month", "stats.month", report.per_month, {}),
+        ("stats.per_protocol", "stats.protocol", report.per_protocol, names.protocols),
+        ("stats.why_not_held", "stats.reason", report.reasons, names.reasons),
+        ("stats.signs", "stats.sign", report.signs, names.signs),
     ):
-        t = table(title, col, "sessions")
+        t = table(tr(title), tr(col), tr("stats.sessions_col"))
         for k, v in data.items():
-            t.add_row(k, str(v))
+            t.add_row(name.get(k, k), shown(v))
         renderables.append(t)
-    steps = table("Steps skipped", "protocol / step", "sessions", "skipped", "share")
+    steps = table(
+        tr("stats.steps_skipped"),
+        tr("stats.protocol_step"),
+        tr("stats.sessions_col"),
+        tr("stats.skipped"),
+        tr("stats.share"),
+    )
     for r in report.steps:
         share = "" if r.share_skipped is None else f"{r.share_skipped:.0%}"
-        steps.add_row(f"{r.protocol} / {r.step}", str(r.sessions), str(r.skipped), share)
+        steps.add_row(names.step(r.protocol, r.step), shown(r.sessions), shown(r.skipped), share)
     renderables.append(steps)
     for r in renderables:
         console.print(r)
         console.print()
-    console.print("Lessons to take further", markup=False)
+    console.print(tr("stats.lessons"), markup=False)
     for lesson in report.lessons:
         console.print(f"  {lesson}", markup=False, soft_wrap=True)
     if not report.lessons:
-        console.print("  (none)", markup=False)
+        console.print(f"  {tr('stats.no_lessons')}", markup=False)
     console.print()
     for note in notes(report):
         console.print(note, markup=False, soft_wrap=True)
@@ -493,4 +548,6 @@ def parse_since(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"--since {value!r} is not a date.", "Use YYYY-MM-DD.") from None
+        raise UserError(
+            tr("stats.bad_since", value=repr(value)), tr("stats.bad_since_hint")
+        ) from None

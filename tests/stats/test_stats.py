@@ -181,22 +181,32 @@ def test_bad_files_are_reported_on_stderr_and_skipped(folder: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3
     by_name = {Path(line.split(": ")[0]).name: line for line in lines}
-    assert "not JSON" in by_name["broken.json"]
-    assert "not a summary (no 'schema')" in by_name["other.json"]
-    assert "another schema version: avlastning.summary/2" in by_name["future.json"]
+    assert "inte JSON" in by_name["broken.json"]
+    assert "inte en sammanfattning (ingen 'schema')" in by_name["other.json"]
+    assert "en annan schemaversion: avlastning.summary/2" in by_name["future.json"]
     assert "notes.txt" not in result.stderr
 
 
 def test_table_shows_masking_and_says_what_was_left_out(folder: Path) -> None:
     result = stats(str(folder))
     out = result.stdout
-    assert "held_later" in out
+    assert "Samtalet hålls vid ett senare tillfälle." in out  # the reason's title, not its id
+    assert "held_later" not in out
+    assert "Avlastningssamtal / " in out  # steps by title
     assert "< 3" in out
-    assert 'shown as "< 3"' in out
-    assert "Rehearsals are not counted (1 left out)." in out
+    assert 'visas som "< 3"' in out
+    assert "Övningar räknas inte (1 lämnades utanför)." in out
     assert "Book the quiet room in advance." in out
     assert "43%" in out  # setup skipped in 3 of 7
     assert "h0.json" not in out
+
+
+def test_table_in_english_with_english_titles(folder: Path) -> None:
+    out = stats(str(folder), "--lang", "en").stdout
+    assert "The conversation will be held later." in out
+    assert 'shown as "< 3"' in out
+    assert "Rehearsals are not counted (1 left out)." in out
+    assert "Lessons to take further" in out
 
 
 def test_min_group_changes_the_threshold(folder: Path) -> None:
@@ -239,11 +249,11 @@ def test_csv_rows(folder: Path) -> None:
 
 def test_user_errors(tmp_path: Path, folder: Path) -> None:
     missing = stats(str(tmp_path / "nowhere"))
-    assert missing.exit_code == 1 and "no such file or folder" in missing.output
+    assert missing.exit_code == 1 and "filen eller mappen finns inte" in missing.output
     empty = tmp_path / "empty"
     empty.mkdir()
     none = stats(str(empty))
-    assert none.exit_code == 1 and "No summary files found" in none.output
+    assert none.exit_code == 1 and "Inga sammanfattningar hittades" in none.output
     assert stats(str(folder), "--format", "xml").exit_code == 2
     assert stats(str(folder), "--min-group", "0").exit_code == 2
 
