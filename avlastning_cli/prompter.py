@@ -70,9 +70,11 @@ class Prompter(Protocol):
     def new_screen(self) -> None:
         """Start a fresh screen: one step (or the emergency action) on screen at a time."""
 
-    def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any: ...
+    def ask_number(self, key: str, label: str, default: int | None, lo: int, hi: int) -> Any: ...
 
-    def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any: ...
+    def ask_yes_no(
+        self, key: str, label: str, default: bool | None, help: str | None = None
+    ) -> Any: ...
 
     def ask_choice(
         self, key: str, label: str, options: Sequence[tuple[str, str]], default: str
@@ -123,10 +125,12 @@ class FilePrompter:
     def new_screen(self) -> None:
         return None
 
-    def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any:
+    def ask_number(self, key: str, label: str, default: int | None, lo: int, hi: int) -> Any:
         return default
 
-    def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any:
+    def ask_yes_no(
+        self, key: str, label: str, default: bool | None, help: str | None = None
+    ) -> Any:
         return default
 
     def ask_choice(

@@ -184,7 +184,7 @@ class Aggregator:
             self.reasons[s.not_held.reason] += 1
             return
         self.held += 1
-        self.participants += s.participants
+        self.participants += s.participants or 0  # None: not answered
         self.signs.update(set(s.warning_signs.flagged))
         escalations = s.warning_signs.escalations
         if escalations:

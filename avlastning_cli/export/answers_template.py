@@ -36,6 +36,8 @@ def _comment(f: Field, lang: str) -> str:
         kind = tr("template.date", lang)
     else:
         kind = tr("template.text", lang, max=f.max_length)
+    if f.default is None and f.type in ("yes_no", "number"):
+        kind += tr("template.or_null", lang)
     cond = ""
     if f.show_if:
         cond = tr("template.only_if", lang, key=f.show_if[0], value=_value(f.show_if[1]))
@@ -45,11 +47,17 @@ def _comment(f: Field, lang: str) -> str:
 def answers_yaml(protocol: Protocol, mode: Mode = "live") -> str:
     """The template in the protocol's language (its comments are read next to its wording)."""
     lang = protocol.language
+    rehearsal = mode == "rehearsal"
     head = tr(
-        "template.head", lang, id=protocol.id, version=protocol.version, language=lang, mode=mode
+        "template.head_rehearsal" if rehearsal else "template.head_live",
+        lang,
+        id=protocol.id,
+        version=protocol.version,
+        language=lang,
     )
     lines = [
         f"# {head}",
+        f"# {tr('template.for_rehearsal' if rehearsal else 'template.for_run', lang)}",
         f"# {tr('template.optional', lang)}",
         f"# {tr('template.private', lang)}",
         "",

@@ -160,6 +160,8 @@ _TITLES_ANYCASE = _TITLES | {w.capitalize() for w in _TITLES}
 _CONTEXT_ANYCASE = CONTEXT_BEFORE | {w.capitalize() for w in CONTEXT_BEFORE}
 _SAINTS = frozenset({"St", "S:t", "Sankt", "Saint", "Sta", "Santa"})
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "af", "da", "di", "du", "bin", "ibn"})
+# Arabic surnames written with a hyphenated lower-case article: "Mohammed al-Hassan".
+_ARTICLE_SURNAME_RE = re.compile(r"(?:al|el|ul|ad|ar|as|ash|at|az|ud|abu)-[A-ZÅÄÖÜÉ][^\W\d_]+")
 _STRONG_SUFFIX = (
     "sson", "qvist", "kvist", "quist", "ström", "ović", "ovic", "ević", "evic", "vić", "nen",
     "zadeh", "oglu", "oğlu", "wski", "czyk", "wicz", "ić",
@@ -675,6 +677,8 @@ def _run_end(t: Tokens, order: list[int], pos: int, last: int) -> tuple[int, int
     after it, or after particles ("Jan van der Berg", "Osama bin Laden")."""
     if pos < len(order) and order[pos] == last + 1 and t.adjacent_next(last):
         return order[pos], pos + 1
+    if t.adjacent_next(last) and _ARTICLE_SURNAME_RE.fullmatch(t.word(last + 1)):
+        return last + 1, pos  # "Mohammed al-Hassan"
     q = last + 1
     while q < t.n and t.word(q) in _PARTICLES and t.adjacent_next(q - 1):
         q += 1

@@ -121,11 +121,11 @@ _SV_EXTRA = (
 )
 _SV_STREET_RE = re.compile(
     rf"(?:\b[{_UP}][{_LO}]+\x20)?\b[{_UP}{_LO}][{_LO}]*?(?:{_SV_SUFFIX})"
-    rf"\x20\d{{1,4}}(?:\x20?[A-Za-z](?![{_LO}\d]))?(?:-\d{{1,4}})?{_SV_EXTRA}"
+    rf"\x20\d{{1,4}}(?:(?!\x20i\b)\x20?[A-Za-z](?![{_LO}\d]))?(?:-\d{{1,4}})?{_SV_EXTRA}"
 )
 _SV_STREET_SPLIT_RE = re.compile(
     rf"\b[{_UP}][{_LO}]+\x20(?:gatan|vägen|gränd|torget|backen|allén|stigen)"
-    rf"\x20\d{{1,4}}(?:\x20?[A-Za-z](?![{_LO}\d]))?{_SV_EXTRA}"
+    rf"\x20\d{{1,4}}(?:(?!\x20i\b)\x20?[A-Za-z](?![{_LO}\d]))?{_SV_EXTRA}"
 )
 _EN_SUFFIX = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Way|Court|Ct|Place|Pl|Crescent|Terrace|"

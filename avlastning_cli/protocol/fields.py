@@ -127,17 +127,18 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
         return tr(f"field.{name}", protocol.language)
 
     out = [
+        # Asked, never assumed: None until the leader answers ("not answered").
         Field(
             PARTICIPANTS,
             "number",
-            1,
+            None,
             None,
             _label("participants"),
             min=1,
             max=MAX_PARTICIPANTS,
             role="participants",
         ),
-        Field(SECOND_LEADER, "yes_no", False, None, _label("second_leader"), role="second_leader"),
+        Field(SECOND_LEADER, "yes_no", None, None, _label("second_leader"), role="second_leader"),
     ]
     owners: dict[str, str] = {}
     for s in protocol.sections:
@@ -153,7 +154,7 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
             )
         )
         for c in s.checks:
-            out.append(Field(key(s.id, c.id), "yes_no", False, s.id, c.text, role="check"))
+            out.append(Field(key(s.id, c.id), "yes_no", None, s.id, c.text, role="check"))
         if isinstance(s, m.RoundSection):
             out.append(
                 Field(

@@ -79,7 +79,11 @@ class _Question(Base):
 
 class YesNoQuestion(_Question):
     type: Literal["yes_no"]
-    default: bool = False
+    default: bool | None = Field(
+        None,
+        description="The answer Enter gives. Leave it out: an unanswered question is then "
+        "recorded as not answered, never as a no.",
+    )
 
 
 class NumberQuestion(_Question):

@@ -19,16 +19,59 @@ def _hint() -> str:
     return tr("val.answers_hint")
 
 
-def load_answers(path: Path, protocol: Protocol, mode: Mode = "live") -> dict[str, Any]:
+MAX_FOLLOW_UP_DAYS = 3650
+
+
+class PastDate(ValueError):
+    """A follow-up date before today."""
+
+
+def parse_follow_up(value: Any, today: dt.date) -> str:
+    """A follow-up date as YYYY-MM-DD, or '' for none. Takes a date (YYYY-MM-DD) or a number
+    of days from ``today``, typed at the prompt or written in an answers file alike; a date
+    before ``today`` is refused. ValueError (with a plain message) otherwise."""
+    if value is None or isinstance(value, bool):
+        if value is None:
+            return ""
+        raise ValueError(tr("val.expected_date_or_days", got=describe(value)))
+    if isinstance(value, int):
+        value = str(value)
+    if isinstance(value, dt.datetime):
+        raise ValueError(tr("val.date_with_time", got=describe(value)))
+    if isinstance(value, dt.date):
+        day = value
+    else:
+        raw = str(value).strip()
+        if not raw:
+            return ""
+        if raw.isdigit():
+            days = int(raw)
+            if days > MAX_FOLLOW_UP_DAYS:
+                raise ValueError(tr("val.days_too_far", days=days, max=MAX_FOLLOW_UP_DAYS))
+            return (today + dt.timedelta(days=days)).isoformat()
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError:
+            raise ValueError(tr("val.expected_date_or_days", got=describe(value))) from None
+    if day < today:
+        raise PastDate(tr("val.date_past", day=day.isoformat(), today=today.isoformat()))
+    return day.isoformat()
+
+
+def load_answers(
+    path: Path, protocol: Protocol, mode: Mode = "live", today: dt.date | None = None
+) -> dict[str, Any]:
     """The answers in ``path`` (only the keys given), checked against ``protocol``."""
     try:
         source = load(read_text(path, tr("what.answers_file")), str(path))
     except YamlProblem as exc:
         raise AnswersError(str(path), exc.issues, _hint()) from None
-    return check_answers(source, protocol, mode)
+    return check_answers(source, protocol, mode, today)
 
 
-def check_answers(source: Source, protocol: Protocol, mode: Mode = "live") -> dict[str, Any]:
+def check_answers(
+    source: Source, protocol: Protocol, mode: Mode = "live", today: dt.date | None = None
+) -> dict[str, Any]:
     data = source.data
     if data is None:
         return {}
@@ -47,17 +90,49 @@ def check_answers(source: Source, protocol: Protocol, mode: Mode = "live") -> di
             )
             continue
         try:
-            answers[name] = coerce(field, value)
+            if field.type == "date":
+                answers[name] = parse_follow_up(value, today or dt.date.today())
+            else:
+                answers[name] = coerce(field, value)
         except ValueError as exc:
             issues.append(source.issue((name,), str(exc)))
+    issues += _round_issues(source, protocol, answers)
     if issues:
         raise AnswersError(source.file, issues, _hint())
     return answers
 
 
+def _round_issues(source: Source, protocol: Protocol, answers: dict[str, Any]) -> list[Issue]:
+    """Spoke and passed count people taking part: together never more than the participants."""
+    from avlastning_cli.protocol.fields import PARTICIPANTS, PASSED, SPOKE, key
+
+    issues = []
+    n = answers.get(PARTICIPANTS)
+    for s in protocol.sections_of("round"):
+        spoke, passed = key(s.id, SPOKE), key(s.id, PASSED)
+        counted = answers.get(spoke, 0) + answers.get(passed, 0)
+        if not counted:
+            continue
+        where = spoke if spoke in answers else passed
+        if n is None:
+            issues.append(
+                source.issue((where,), tr("val.round_without_participants", counted=counted))
+            )
+        elif counted > n:
+            issues.append(
+                source.issue(
+                    (where,),
+                    tr("val.round_too_many", spoke=spoke, passed=passed, counted=counted, n=n),
+                )
+            )
+    return issues
+
+
 def coerce(field: Field, value: Any) -> Any:
     """``value`` as the field's type, or ValueError with a plain message."""
     t = field.type
+    if value is None and field.default is None and t in ("yes_no", "number"):
+        return None  # not answered
     if t == "yes_no":
         if not isinstance(value, bool):
             raise ValueError(tr("val.expected_bool", got=describe(value)))

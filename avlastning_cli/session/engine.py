@@ -16,12 +16,13 @@ from typing import Any
 
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
-from avlastning_cli.session.answers import coerce
+from avlastning_cli.session.answers import coerce, parse_follow_up
 from avlastning_cli.session.state import SessionState
 from avlastning_cli.textsafe import clean_input
 
 OPENING = -1
 ROUND_ENDED = "round_ended"  # state.progress[ROUND_ENDED]: list of round section ids
+ROUND_TURNS = "round_turns"  # state.progress[ROUND_TURNS]: {section id: ["spoke", …]}
 TEXT_REDACTIONS = "text_redactions"  # state.progress[...]: {key: masked count}
 WRITE = "write_summary"  # state.progress[WRITE]: whether the end writes a summary
 
@@ -148,8 +149,16 @@ class Engine:
             self.value(f.key(section_id, f.PASSED))
         )
 
-    def participants(self) -> int:
-        return int(self.value(f.PARTICIPANTS))
+    def participants(self) -> int | None:
+        """How many take part, or None while not answered."""
+        n = self.value(f.PARTICIPANTS)
+        return None if n is None else int(n)
+
+    def counted_in_rounds(self) -> int:
+        """The most people any round has counted (spoke + passed)."""
+        return max(
+            (sum(self.round_counts(s.id)) for s in self.protocol.sections_of("round")), default=0
+        )
 
     def round_ended(self, section_id: str) -> bool:
         return section_id in self.state.progress.get(ROUND_ENDED, [])
@@ -160,7 +169,8 @@ class Engine:
             return None
         spoke, passed = self.round_counts(section_id)
         k = spoke + passed + 1
-        if k > self.participants():
+        n = self.participants()
+        if n is None or k > n:
             self.end_round(section_id)
             return None
         return k
@@ -173,7 +183,16 @@ class Engine:
         name = f.SPOKE if outcome == "spoke" else f.PASSED
         k = f.key(section_id, name)
         self.answer(k, int(self.value(k)) + 1)
+        self.state.progress.setdefault(ROUND_TURNS, {}).setdefault(section_id, []).append(name)
         self.next_person(section_id)  # marks the round ended after the last person
+
+    def undo_turn(self, section_id: str) -> None:
+        """Take back the last turn marked (a person marked by mistake is asked again)."""
+        turns = self.state.progress.get(ROUND_TURNS, {}).get(section_id, [])
+        if not turns:
+            return
+        k = f.key(section_id, turns.pop())
+        self.answer(k, max(0, int(self.value(k)) - 1))
 
     def end_round(self, section_id: str) -> None:
         ended = self.state.progress.setdefault(ROUND_ENDED, [])
@@ -183,6 +202,7 @@ class Engine:
     def restart_round(self, section_id: str) -> None:
         self.answer(f.key(section_id, f.SPOKE), 0)
         self.answer(f.key(section_id, f.PASSED), 0)
+        self.state.progress.get(ROUND_TURNS, {}).pop(section_id, None)
         ended = self.state.progress.get(ROUND_ENDED, [])
         if section_id in ended:
             ended.remove(section_id)
@@ -191,6 +211,15 @@ class Engine:
 
     def flag(self, section_id: str, sign_ids: list[str]) -> list[str]:
         return list(self.answer(f.key(section_id, f.FLAGGED), list(sign_ids)))
+
+    def signs_to_tick(self, section_id: str) -> list[str]:
+        """The signs ticked when the warning-signs step comes: those marked before, and those
+        already escalated with the emergency key."""
+        section = next(s for s in self.protocol.sections if s.id == section_id)
+        marked = set(self.value(f.key(section_id, f.FLAGGED))) | set(self.value(f.ESCALATIONS))
+        if not isinstance(section, m.WarningSignsSection):
+            return []
+        return [s.id for s in section.signs if s.id in marked]
 
     def escalate(self, sign_id: str) -> None:
         """Record that an escalation happened for ``sign_id`` (never who)."""
@@ -210,16 +239,8 @@ class Engine:
 
     @staticmethod
     def parse_follow_up(text: str, today: dt.date) -> str:
-        """'' (none), a number of days from ``today``, or YYYY-MM-DD. ValueError otherwise."""
-        raw = text.strip()
-        if not raw:
-            return ""
-        if raw.isdigit():
-            days = int(raw)
-            if not 0 <= days <= 3650:
-                raise ValueError(raw)
-            return (today + dt.timedelta(days=days)).isoformat()
-        return dt.date.fromisoformat(raw).isoformat()
+        """'' (none), a number of days from ``today``, or a date from today on."""
+        return parse_follow_up(text, today)
 
     # --- time -------------------------------------------------------------------------
 

@@ -18,12 +18,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
+
 from avlastning_cli import prompter as pk
 from avlastning_cli.errors import Interrupted, UserError
 from avlastning_cli.organisation.slots import Slot
 from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
+from avlastning_cli.session.answers import PastDate, parse_follow_up
 from avlastning_cli.session.engine import OPENING, WRITE, Engine
 from avlastning_cli.session.state import SessionState
 from avlastning_cli.ui import screens
@@ -40,10 +43,12 @@ class Paused(Exception):
 class Outcome:
     """How a walkthrough ended."""
 
-    saved: tuple[Path, Path] | None = None
+    saved: tuple[Path, ...] | None = None
     discarded: bool = False
     rehearsal_done: bool = False
     messages: list[str] = field(default_factory=list)
+    #: shown before the messages (the rehearsal's report)
+    report: list[Any] = field(default_factory=list)
 
 
 class Walkthrough:
@@ -94,37 +99,38 @@ class Walkthrough:
         self._last = now
         self._save(self.state)
 
-    def ask(self, fn: Callable[[], Any]) -> Any:
-        """Ask until there is an answer; the emergency key opens the emergency action."""
+    def ask(self, fn: Callable[[], Any], notes: Sequence[Any] = ()) -> Any:
+        """Ask until there is an answer; the emergency key opens the emergency action.
+        ``notes`` are shown with the prompt each time it is asked (also after an emergency)."""
         while True:
+            for note in notes:
+                self.prompter.show(note)
             result = fn()
             if result is not EMERGENCY:
                 return result
             self.emergency()
 
+    def _unfilled(self) -> set[str]:
+        """Ids of contacts the organisation has not filled in."""
+        return {s.contact for s in self.missing if s.contact and s.key == s.contact}
+
     def emergency(self) -> None:
         L = self.L
         self.prompter.new_screen()
-        unfilled = {s.contact for s in self.missing if s.contact and s.key == s.contact}
-        self.prompter.show(screens.emergency_screen(self.protocol, L, unfilled))
-        signs = {s.id: s for s in self.engine.signs()}
+        self.prompter.show(screens.emergency_screen(self.protocol, L, self._unfilled()))
+        signs = {s.id: s for s in screens.emergency_signs(self.protocol)}
         options = [("none", L["just_looking"])] + [(i, m.sign_label(s)) for i, s in signs.items()]
         choice = self.prompter.ask_choice(f.ESCALATIONS, L["which_sign"], options, "none")
         if choice in signs:
             self.engine.escalate(choice)
             sign = signs[choice]
-            # shown again on top of the step we return to, so what to do stays in sight
+            # pinned on top of the step we return to, so what to do stays in sight
             self._notices = [
                 screens.sign_actions([sign], L),
-                L["escalation_saved"].format(sign=m.sign_label(sign)),
+                Text(L["escalation_saved"].format(sign=m.sign_label(sign)), style="dim"),
             ]
         self.commit()
         self._redraw()
-
-    def show_notices(self) -> None:
-        for notice in self._notices:
-            self.prompter.show(notice)
-        self._notices = []
 
     # --- the loop ---------------------------------------------------------------------
 
@@ -167,6 +173,7 @@ class Walkthrough:
         if choice == "pause":
             self.commit()
             raise Paused(L["paused"])
+        self._notices = []  # an escalation's reminder stays for the rest of its step
         if choice == "back":
             self.engine.add_time(self.clock() - self._last)
             self._last = self.clock()
@@ -188,10 +195,13 @@ class Walkthrough:
 
         def draw() -> None:
             self.prompter.new_screen()
-            self.prompter.show(screens.opening_screen(self.protocol, L, rehearsal=self.rehearsal))
-            if self.missing:
+            self.prompter.show(
+                screens.opening_screen(
+                    self.protocol, L, rehearsal=self.rehearsal, notices=self._notices
+                )
+            )
+            if self.missing:  # shown with the first prompt
                 self.prompter.show(screens.missing_banner(self.missing, L))
-            self.show_notices()
 
         self._redraw = draw
         draw()
@@ -200,18 +210,18 @@ class Walkthrough:
                 f.PARTICIPANTS,
                 L["participants"],
                 self.engine.value(f.PARTICIPANTS),
-                1,
+                max(1, self.engine.counted_in_rounds()),  # never fewer than the round counted
                 f.MAX_PARTICIPANTS,
             )
         )
-        self.engine.answer(f.PARTICIPANTS, int(n))
+        self.engine.answer(f.PARTICIPANTS, n)
         self.commit()
         second = self.ask(
             lambda: self.prompter.ask_yes_no(
                 f.SECOND_LEADER, L["second_leader"], self.engine.value(f.SECOND_LEADER)
             )
         )
-        self.engine.answer(f.SECOND_LEADER, bool(second))
+        self.engine.answer(f.SECOND_LEADER, second)
         self.commit()
         self.navigate(can_skip=False, can_back=False)
 
@@ -230,9 +240,9 @@ class Walkthrough:
                     self.engine.elapsed_minutes(section.id),
                     self.L,
                     rehearsal=self.rehearsal,
+                    notices=self._notices,
                 )
             )
-            self.show_notices()
 
         self._redraw = draw
         draw()
@@ -256,7 +266,7 @@ class Walkthrough:
         current = self.engine.value(fld.key)
         p = self.prompter
         if fld.type == "yes_no":
-            value = self.ask(lambda: p.ask_yes_no(fld.key, label, bool(current), fld.help))
+            value = self.ask(lambda: p.ask_yes_no(fld.key, label, current, fld.help))
         elif fld.type == "number":
             lo = fld.min if fld.min is not None else 0
             hi = fld.max if fld.max is not None else 1000
@@ -280,7 +290,10 @@ class Walkthrough:
             return None if len(text) <= limit else L["too_long"].format(n=limit)
 
         help_text = " ".join((fld.help or "").split())
-        help_text = f"{help_text} ({L['scrubbed_mark']})" if help_text else L["text_hint"]
+        if not help_text:
+            help_text = L["text_hint"]
+        elif L["scrubbed_mark"].casefold() not in help_text.casefold():
+            help_text = f"{help_text} ({L['scrubbed_mark']})"  # said once, not twice
         default = current
         while True:
             raw = self.ask(
@@ -292,14 +305,14 @@ class Walkthrough:
             preview = self.engine.preview_text(raw)
             if not self.prompter.interactive or not raw.strip():
                 break
-            self.prompter.show(screens.text_preview(preview.text, preview.count, L))
             keep = self.ask(
                 lambda: self.prompter.ask_choice(
                     pk.prompt_key(fld.key, pk.KEEP),
                     L["as_stored"] + "?",
                     [("keep", L["keep_text"]), ("retype", L["retype"])],
                     "keep",
-                )
+                ),
+                notes=[screens.text_preview(preview.text, preview.count, L)],
             )
             if keep == "keep":
                 break
@@ -325,8 +338,21 @@ class Walkthrough:
                 return
             self.engine.restart_round(sid)
             self.commit()
+        if self.engine.participants() is None:
+            # The round counts turns against the number present: asked here once more.
+            n = self.ask(
+                lambda: self.prompter.ask_number(
+                    f.PARTICIPANTS, L["participants"], None, 1, f.MAX_PARTICIPANTS
+                )
+            )
+            self.engine.answer(f.PARTICIPANTS, n)
+            self.commit()
+            if n is None:
+                self.engine.end_round(sid)
+                self.prompter.show(Text(L["round_not_counted"], style="dim"))
+                return
         while (k := self.engine.next_person(sid)) is not None:
-            n = self.engine.participants()
+            n = self.engine.participants() or 0
             outcome = self.ask(
                 partial(
                     self.prompter.round_turn,
@@ -336,17 +362,24 @@ class Walkthrough:
                     key=pk.prompt_key(sid, pk.TURN),
                 )
             )
-            self.engine.turn(sid, outcome)
+            if outcome == "undo":
+                self.engine.undo_turn(sid)
+            else:
+                self.engine.turn(sid, outcome)
             self.commit()
-        spoke, passed = self.engine.round_counts(sid)
-        self.prompter.show(L["round_done"].format(spoke=spoke, passed=passed))
+        if self.engine.participants() is not None:
+            spoke, passed = self.engine.round_counts(sid)
+            self.prompter.show(Text(L["round_done"].format(spoke=spoke, passed=passed)))
 
     def warning_signs(self, section: m.WarningSignsSection) -> None:
         key = f.key(section.id, f.FLAGGED)
-        options = [(s.id, m.sign_label(s), " ".join(s.action.split())) for s in section.signs]
+        options = [
+            (s.id, m.sign_label(s), screens.sign_detail(self.protocol, s, self.L, self._unfilled()))
+            for s in section.signs
+        ]
         chosen = self.ask(
             lambda: self.prompter.ask_multi(
-                key, self.L["mark_signs"], options, list(self.engine.value(key))
+                key, self.L["mark_signs"], options, self.engine.signs_to_tick(section.id)
             )
         )
         flagged = self.engine.flag(section.id, list(chosen or []))
@@ -363,7 +396,9 @@ class Walkthrough:
 
         def check(text: str) -> str | None:
             try:
-                Engine.parse_follow_up(text, today)
+                parse_follow_up(text, today)
+            except PastDate:
+                return L["follow_up_past"]
             except ValueError:
                 return L["follow_up_bad"]
             return None
@@ -375,18 +410,20 @@ class Walkthrough:
                 key, label, str(self.engine.value(key) or ""), None, check, False
             )
         )
-        self.engine.answer(key, Engine.parse_follow_up(str(raw or ""), today))
+        if raw == self.engine.value(key) and key in self.state.answers:
+            return  # kept as it was (a date set earlier may be in the past by now)
+        self.engine.answer(key, parse_follow_up(raw, today))
         self.commit()
 
     def scenario(self, scenario: m.Scenario) -> None:
         key = f.key(f.SCENARIO, scenario.id)
-        self.prompter.show(screens.scenario_screen(scenario, self.L))
         text = {c.id: " ".join(c.text.split()) for c in scenario.choices}
         options = [(cid, text[cid]) for cid in f.scenario_order(scenario)]
         choice = self.ask(
             lambda: self.prompter.ask_choice(
                 key, self.L["your_response"], options, str(self.engine.value(key))
-            )
+            ),
+            notes=[screens.scenario_screen(scenario, self.L)],
         )
         self.engine.answer(key, choice)
         self.commit()
@@ -398,16 +435,15 @@ class Walkthrough:
         L = self.L
         self._redraw = lambda: None
         self.prompter.new_screen()
+        report: list[Any] = []
         if self.rehearsal:
-            self.prompter.show(screens.timing_table(self.engine.timing(), L))
-            items = self.engine.self_rating_items()
-            if items:
-                self.prompter.show(screens.header(L["self_rating"], "", "", L, True))
-            for fld in items:
+            self.prompter.show(screens.self_rating_screen(self.engine.timing(), L))
+            for fld in self.engine.self_rating_items():
                 if self.engine.visible(fld):
                     self.field(fld)
+            report = self.rehearsal_report()
             if not self.state.progress.get(WRITE, True):
-                return Outcome(rehearsal_done=True, messages=[L["rehearsal_done"]])
+                return Outcome(rehearsal_done=True, report=report, messages=[L["rehearsal_done"]])
         from avlastning_cli.session import uncertain
         from avlastning_cli.summary.build import build_summary
         from avlastning_cli.summary.files import write_summary_files
@@ -421,7 +457,8 @@ class Walkthrough:
             self.ask,
             L,
         )
-        self.prompter.show(screens.summary_preview(render_markdown(gated.shown, self.protocol), L))
+        self.prompter.new_screen()
+        self.prompter.show(screens.summary_screen(render_markdown(gated.shown, self.protocol), L))
         gated.show_notes(self.prompter)
         options = [
             ("save", L["save"]),
@@ -429,14 +466,11 @@ class Walkthrough:
             ("pause", L["pause"]),
             ("quit", L["quit_unsaved"]),
         ]
-        while True:
-            choice = self.ask(
-                lambda: self.prompter.navigate(
-                    L["save_q"], options, "save", key=pk.prompt_key(pk.END, pk.NAVIGATE)
-                )
+        choice = self.ask(
+            lambda: self.prompter.navigate(
+                L["save_q"], options, "save", key=pk.prompt_key(pk.END, pk.NAVIGATE)
             )
-            if choice != "emergency":
-                break
+        )
         if choice == "back":
             self.engine.back()
             self._save(self.state)
@@ -457,6 +491,34 @@ class Walkthrough:
             raise UserError(
                 L["save_failed"].format(folder=folder, why=exc.strerror or exc), L[hint]
             ) from None
-        paths = (files.md, files.json)
+        paths = tuple(p for p in (files.md, files.json, files.ics) if p is not None)
         note = uncertain.saved_note(files, self.prompter, L)
-        return Outcome(saved=paths, messages=[L["saved"], str(paths[0]), str(paths[1]), *note])
+        return Outcome(saved=paths, report=report, messages=[L["saved"], *map(str, paths), *note])
+
+    def rehearsal_report(self) -> list[Any]:
+        """What a rehearsal ends with, scripted or not: time per step against its target,
+        each scenario's choice with its feedback, and the self-rating."""
+        L = self.L
+        out: list[Any] = [screens.timing_table(self.engine.timing(), L)]
+        for sc in self.protocol.scenarios:
+            key = f.key(f.SCENARIO, sc.id)
+            if key in self.engine.by_key:
+                out.append(screens.scenario_outcome(sc, str(self.engine.value(key)), L))
+        rated = [
+            (" ".join(x.label.split()), self._shown(x))
+            for x in self.engine.self_rating_items()
+            if self.engine.visible(x)
+        ]
+        if rated:
+            out.append(screens.self_rating_table(rated, L))
+        return out
+
+    def _shown(self, fld: f.Field) -> str:
+        """An answer as the leader chose it: an option's text, yes/no, or "not answered"."""
+        value = self.engine.value(fld.key)
+        if value is None or value == "":
+            return self.L["not_answered"]
+        if isinstance(value, bool):
+            return self.L["yes" if value else "no"]
+        text = dict(self._options.get(fld.key, [])).get(str(value))
+        return " ".join(text.split()) if text else str(value)

@@ -232,6 +232,9 @@ def check_out_dir(folder: Path, L: Mapping[str, str]) -> None:
 
 
 def _report(outcome: Outcome, console: Console) -> None:
+    for part in outcome.report:
+        console.print(part)
+        console.print()
     for line in outcome.messages:
         console.print(line, soft_wrap=True)
 

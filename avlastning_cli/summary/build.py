@@ -82,8 +82,11 @@ def build_summary(protocol: m.Protocol, session: SessionValues) -> sm.HeldSummar
             "participants": values[f.PARTICIPANTS],
             "second_leader": values[f.SECOND_LEADER],
             "steps": [sm.Step(id=str(x.section), status=values[x.key]) for x in of("status")],
-            "checks": {x.key: bool(values[x.key]) for x in of("check")},
-            "round": sm.Round(
+            "checks": {x.key: values[x.key] for x in of("check")},
+            # Turns are counted against the number present: without it, not counted.
+            "round": None
+            if values[f.PARTICIPANTS] is None
+            else sm.Round(
                 spoke=sum(int(values[x.key]) for x in of("spoke")),
                 passed=sum(int(values[x.key]) for x in of("passed")),
             ),

@@ -57,7 +57,7 @@ class WarningSigns(_Base):
 
 
 class FollowUp(_Base):
-    answers: dict[str, Answer]
+    answers: dict[str, Answer | None]  # None: a yes/no question not answered
     next_steps: list[str]
     date: dt.date | None
 
@@ -105,11 +105,11 @@ class HeldSummary(_Record):
     protocol: ProtocolRef
     date: dt.date
     duration_minutes: NonNegativeInt
-    participants: NonNegativeInt
-    second_leader: bool
+    participants: NonNegativeInt | None  # None: not answered (never assumed)
+    second_leader: bool | None
     steps: list[Step]
-    checks: dict[str, bool]
-    round: Round
+    checks: dict[str, bool | None]  # None: not answered, which is not a "no"
+    round: Round | None  # None: not counted, as the number taking part was not given
     warning_signs: WarningSigns
     follow_up: FollowUp
     lessons: str

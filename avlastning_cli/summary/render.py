@@ -48,8 +48,12 @@ def _lessons(text: str) -> list[str]:
     return [md_escape(line) for line in text.splitlines() if line.strip()]
 
 
-def _yes_no(t: Mapping[str, str]) -> dict[bool, str]:
-    return {True: t["yes"], False: t["no"]}
+def _yes_no(t: Mapping[str, str]) -> dict[bool | None, str]:
+    return {True: t["yes"], False: t["no"], None: t["not_answered"]}
+
+
+def _or_not_answered(value: object, t: Mapping[str, str]) -> str:
+    return t["not_answered"] if value is None else str(value)
 
 
 def _head(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, str]) -> list[str]:
@@ -62,7 +66,7 @@ def _head(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, str]) -
         f"- {t['protocol']}: {p.id} {p.version} ({p.language})",
         f"- {t['date']}: {summary.date.isoformat()}",
         f"- {t['duration']}: {summary.duration_minutes} {t['minutes']}",
-        f"- {t['participants']}: {summary.participants}",
+        f"- {t['participants']}: {_or_not_answered(summary.participants, t)}",
         f"- {t['second_leader']}: {_yes_no(t)[summary.second_leader]}",
     ]
 
@@ -78,11 +82,17 @@ def _steps(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, str]) 
     if summary.checks:
         lines += ["", f"## {t['checks']}", ""]
         for k, ticked in summary.checks.items():
-            lines.append(f"- [{'x' if ticked else ' '}] {md_escape(check_text.get(k, k))}")
+            text = md_escape(check_text.get(k, k))
+            if ticked is None:
+                text += f" — {t['not_answered']}"
+            lines.append(f"- [{'x' if ticked else ' '}] {text}")
     if protocol.sections_of("round"):
         r = summary.round
         lines += ["", f"## {t['round']}", ""]
-        lines += [f"- {t['spoke']}: {r.spoke}", f"- {t['passed']}: {r.passed}"]
+        if r is None:
+            lines.append(f"- {t['not_counted']}")
+        else:
+            lines += [f"- {t['spoke']}: {r.spoke}", f"- {t['passed']}: {r.passed}"]
     return lines
 
 
@@ -93,14 +103,23 @@ def _signs(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, str]) 
         if isinstance(s, m.WarningSignsSection)
         for sign in s.signs
     }
+    titles = {
+        sign.id: m.sign_label(sign)
+        for s in protocol.sections
+        if isinstance(s, m.WarningSignsSection)
+        for sign in s.signs
+    }
     w = summary.warning_signs
     flagged = ", ".join(md_escape(sign_text.get(i, i)) for i in w.flagged) or t["none"]
+    escalated = _yes_no(t)[w.escalated]
+    if w.escalations:  # which signs, by their title, as the JSON has their ids
+        escalated += " (" + ", ".join(md_escape(titles.get(i, i)) for i in w.escalations) + ")"
     return [
         "",
         f"## {t['signs']}",
         "",
         f"- {t['flagged']}: {flagged}",
-        f"- {t['escalated']}: {_yes_no(t)[w.escalated]}",
+        f"- {t['escalated']}: {escalated}",
     ]
 
 
@@ -110,7 +129,7 @@ def _follow_up(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, st
     lines = ["", f"## {t['follow_up']}", ""]
     for k, value in fu.answers.items():
         q = questions.get(k)
-        shown = _yes_no(t)[value] if isinstance(value, bool) else str(value)
+        shown = _yes_no(t)[value] if value is None or isinstance(value, bool) else str(value)
         if isinstance(q, m.ChoiceQuestion):
             shown = next((o.text for o in q.options if o.id == value), shown)
         lines.append(f"- {md_escape(q.text if q else k)} {md_escape(shown)}")

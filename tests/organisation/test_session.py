@@ -10,6 +10,7 @@ from pathlib import Path
 
 from avlastning_cli.export.calendar import ics_text
 from tests.session.harness import CTRL_C, DOWN, ENTER, drive, enters, state_path, summary_files
+from tests.session.scripted import EMERGENCY, PARTICIPANTS, Each, play
 
 ALL = [
     "--set", "akutmottagning=Akutmottagningen, Sjukhusvägen 1, 031-342 00 00",
@@ -60,22 +61,22 @@ def test_with_set_up_there_is_no_banner_and_the_contacts_show(tmp_path: Path) ->
 
 
 def test_the_emergency_panel_says_what_to_do_without_a_contact(tmp_path: Path) -> None:
-    keys = ENTER * 3 + "!" + ENTER + enters()  # at the first check: !, then "just looking"
-    result = drive(["run", "--out", str(tmp_path)], keys)
+    # at the first prompt: !, then "just looking" (the emergency screen in full: what to do
+    # first, and each sign's detail, which a live session shows as the sign is selected)
+    result = play(["run", "--out", str(tmp_path)], {PARTICIPANTS: Each(EMERGENCY)})
     assert result.exit_code == 0, result.output
     out = flat(result.output)
-    panel = out[out.index("Vid varningstecken: gör så här nu") :]
+    panel = out[out.index("Gör först") :]
     assert "(Företagshälsovården: uppgift saknas – ring 112 vid fara, annars 1177)" in panel
     assert "ring 112 vid fara för liv och hälsa, annars 1177" in panel
 
 
 def test_the_emergency_panel_shows_the_filled_in_number(tmp_path: Path) -> None:
     set_up()
-    keys = ENTER * 3 + "!" + ENTER + enters()
-    result = drive(["run", "--out", str(tmp_path)], keys)
+    result = play(["run", "--out", str(tmp_path)], {PARTICIPANTS: Each(EMERGENCY)})
     assert result.exit_code == 0, result.output
     out = flat(result.output)
-    panel = out[out.index("Vid varningstecken: gör så här nu") :]
+    panel = out[out.index("Gör först") : out.index("Innan ni börjar", out.index("Gör först"))]
     assert "(010-123 45 67)" in panel and "uppgift saknas" not in panel
 
 

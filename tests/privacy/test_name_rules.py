@@ -49,3 +49,25 @@ def test_the_first_rule_with_an_opinion_decides(monkeypatch: pytest.MonkeyPatch)
     rules = (("no opinion", lambda t, i: None), ("no", lambda t, i: False), *names.RULES)
     monkeypatch.setattr(names, "RULES", rules)
     assert names.decide(t, 3) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Kolla att Mohammed al-Hassan har skjuts hem.",
+            "sv",
+            "Kolla att [NAMN] har skjuts hem.",
+        ),
+        ("Omar el-Sayed kom sent.", "sv", "[NAMN] kom sent."),
+        ("Ahmed al-Farsi came late.", "en", "[NAME] came late."),
+        # Not after a name, or no capital after the article: left alone.
+        ("Pastan ska vara al-dente.", "sv", "Pastan ska vara al-dente."),
+        ("Vi åt al-dente pasta med Anna.", "sv", "Vi åt al-dente pasta med [NAMN]."),
+    ],
+)
+def test_hyphenated_article_surname_goes_with_the_name(text: str, lang: str, expected: str) -> None:
+    """QA found "Mohammed al-Hassan" masked as "[NAMN] al-Hassan": the surname stayed."""
+    from avlastning_cli.privacy import scrub
+
+    assert scrub(text, lang=lang).text == expected

@@ -236,3 +236,11 @@ def test_empty_and_unknown_language() -> None:
 def test_rooms_and_beds(text: str, lang: str, kept: str) -> None:
     # issue 14: a bed, or a room a person is in, points to that person
     assert scrub(text, lang).text == kept
+
+
+def test_street_number_does_not_swallow_the_word_i() -> None:
+    """QA: "Kungsgatan 5 i stället för …" lost its "i" to the address mask (read as entrance I)."""
+    text = "Fel adress, Kungsgatan 5 i stället för Kungsgatan 15 B. Hon bor på Lärkvägen 7 a."
+    assert scrub(text, lang="sv").text == (
+        "Fel adress, [ADRESS] i stället för [ADRESS]. Hon bor på [ADRESS]."
+    )

@@ -172,7 +172,8 @@ def test_answers_rehearsal_adds_scenarios_and_self_rating():
 def test_answers_template_is_yaml_with_flat_keys():
     result = runner.invoke(app, ["answers", "--lang", "sv"])
     data = yaml.safe_load(result.output)
-    assert data["participants"] == 1
+    assert data["participants"] is None  # asked, not assumed
+    assert data["setup.calm_place"] is None
     assert data["warning_signs.flagged"] == []
 
 

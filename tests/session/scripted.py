@@ -155,16 +155,20 @@ class ScriptedPrompter:
     def new_screen(self) -> None:
         self.console.clear()
 
-    def ask_number(self, key: str, label: str, default: int, lo: int, hi: int) -> Any:
-        value = self._answer(key, f"{label} [{default}]", default)
-        if value is not EMERGENCY:
+    def ask_number(self, key: str, label: str, default: int | None, lo: int, hi: int) -> Any:
+        value = self._answer(key, label if default is None else f"{label} [{default}]", default)
+        if value is not EMERGENCY and value is not None:  # None: not answered
             assert lo <= int(value) <= hi, f"{key}: {value} is outside {lo}–{hi}"
         return value
 
-    def ask_yes_no(self, key: str, label: str, default: bool, help: str | None = None) -> Any:
+    def ask_yes_no(
+        self, key: str, label: str, default: bool | None, help: str | None = None
+    ) -> Any:
         self._help(help)
         value = self._answer(key, label, default)
-        assert value is EMERGENCY or isinstance(value, bool), f"{key}: {value!r} is not a bool"
+        assert value is EMERGENCY or value is None or isinstance(value, bool), (
+            f"{key}: {value!r} is not a bool (or None: not answered)"
+        )
         return value
 
     def ask_choice(
@@ -213,8 +217,9 @@ class ScriptedPrompter:
         return self._pick(key, label, options, default)
 
     def round_turn(self, k: int, n: int, seconds: int, *, key: str = "") -> Any:
+        options = [("spoke", ""), ("passed", ""), ("undo", ""), ("end", "")]
         return self._pick(
-            key, f"Person {k}/{n}", [("spoke", ""), ("passed", ""), ("end", "")], "spoke"
+            key, f"Person {k}/{n}", options if k > 1 else options[:2] + options[3:], "spoke"
         )
 
     def ask_uncertain(

@@ -68,3 +68,36 @@ def test_rehearsal_from_an_answers_file(tmp_path: Path) -> None:
     scenarios = {s["id"]: s for s in data["rehearsal"]["scenarios"]}
     assert scenarios["overwhelming_reaction"]["recommended"] is False
     assert data["rehearsal"]["self_rating"]["calm_pace"] == 5
+    # the trainer gets the same report as an interactive rehearsal
+    out_text = result.output
+    assert "Tid per steg" in out_text and "Σ" in out_text  # timing against the targets
+    protocol = load_protocol(resolve(None, "sv"))
+    crisis = next(s for s in protocol.scenarios if s.id == "overwhelming_reaction")
+    picked = next(c for c in crisis.choices if c.id == "send_home_to_rest")
+    assert " ".join(picked.text.split())[:40] in " ".join(out_text.split())  # the choice
+    assert " ".join(picked.feedback.split())[:40] in " ".join(out_text.split())  # its feedback
+    assert "Inte det rekommenderade svaret" in out_text
+    assert out_text.count("→ ") >= len(protocol.scenarios)  # every scenario's choice
+    assert "Självskattning" in out_text and "5" in out_text.split("Självskattning")[-1]
+
+
+def test_rehearsal_answers_template_names_itself_and_has_every_key(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from avlastning_cli.cli import app
+
+    text = CliRunner().invoke(app, ["answers", "--rehearsal"]).output
+    assert text.startswith("# Svar för en ÖVNING med avlastningssamtal")
+    assert "rehearse --answers" in text and "run --answers" not in text
+    protocol = load_protocol(resolve(None, "sv"))
+    for sc in protocol.scenarios:
+        assert f"\nscenario.{sc.id}: " in text
+    for q in protocol.self_rating:
+        assert f"\nself_rating.{q.id}: " in text
+    # and the template, unchanged, is a rehearsal answers file that prints the report
+    path = tmp_path / "mall.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = drive(["rehearse", "--answers", str(path)], tty=False)
+    assert result.exit_code == 0, result.output
+    assert "Tid per steg" in result.output and "Självskattning" in result.output
+    assert "Övningen är klar. Inget sparades." in result.output

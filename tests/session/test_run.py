@@ -19,7 +19,10 @@ from tests.session.scripted import INTERRUPT, PARTICIPANTS, SECOND_LEADER, play
 
 @pytest.mark.parametrize(
     ("lang", "title", "spoke_word"),
-    [("sv", "# Sammanfattning: Avlastningssamtal", "talade: 1"), ("en", "Defusing", "spoke: 1")],
+    [
+        ("sv", "# Sammanfattning: Avlastningssamtal", "inte räknad"),
+        ("en", "Defusing", "not counted"),
+    ],
 )
 def test_enter_through_whole_protocol_writes_both_files(
     tmp_path: Path, lang: str, title: str, spoke_word: str
@@ -38,11 +41,14 @@ def test_enter_through_whole_protocol_writes_both_files(
         "language": lang,
         "type": "defusing",
     }
-    assert data["participants"] == 1
-    assert data["second_leader"] is False
+    # Enter answers nothing: no count, no "no", no round counted against a guess
+    assert data["participants"] is None
+    assert data["second_leader"] is None
+    assert set(data["checks"].values()) == {None}
+    assert set(data["follow_up"]["answers"].values()) == {None}
     assert {s["status"] for s in data["steps"]} == {"done"}
     assert len(data["steps"]) == 11
-    assert data["round"] == {"spoke": 1, "passed": 0}
+    assert data["round"] is None
     assert data["warning_signs"]["escalations"] == []
     assert data["warning_signs"]["escalated"] is False
     # the paths are printed, and a finished session leaves no state behind
@@ -51,12 +57,13 @@ def test_enter_through_whole_protocol_writes_both_files(
 
 
 def test_screens_show_step_counter_words_to_say_and_tips(tmp_path: Path) -> None:
-    result = play(["run", "--out", str(tmp_path)])
-    out = result.output
+    # through the real prompts: what a terminal shows
+    out = drive(["run", "--out", str(tmp_path)], enters()).output
     assert "Steg 1/11" in out and "Steg 11/11" in out
-    assert "Säg" in out and "Tips för dig (läs inte upp)" in out
-    assert "Tack för att ni är här." in out  # words to say, from the YAML
-    assert "Nödläge: tryck !" in out
+    assert "Säg" in out and "Tack för att ni är här." in out  # words to say, from the YAML
+    # the tips are folded behind a key named in the footer, as is the emergency key
+    assert "Tips för dig (läs inte upp)" not in out
+    assert "── ! nödläge · ? tips" in out
     assert "ÖVNING" not in out
 
 

@@ -48,3 +48,37 @@ def test_number_prompt_takes_the_default_on_enter_and_refuses_out_of_range() -> 
 
     assert typed("\r", ask) == 1
     assert typed("61\r\x7f\x7f12\r", ask) == 12  # 61 is refused; the leader corrects it
+
+
+F2 = "\x1bOQ"
+RIGHT = "\x1b[C"
+
+
+def with_step(p: InteractivePrompter, lang: str = "sv") -> InteractivePrompter:
+    """The prompter with a real step on screen (tips to fold, words to say to page)."""
+    from avlastning_cli.protocol.loader import load_protocol
+    from avlastning_cli.protocol.registry import resolve
+    from avlastning_cli.ui import screens
+
+    proto = load_protocol(resolve(None, lang))
+    i = next(i for i, s in enumerate(proto.sections) if s.kind == "next_steps")
+    p.show(screens.section_screen(proto, proto.sections[i], i, 10, 0, labels(lang)))
+    return p
+
+
+def test_tips_and_pages_keep_what_was_typed_in_a_text_field() -> None:
+    def ask(p: InteractivePrompter) -> Any:
+        return text(with_step(p))
+
+    assert typed("Larmet " + F2 + "kom sent" + F2 + "\r", ask) == "Larmet kom sent"
+
+
+def test_question_mark_and_arrows_change_the_view_not_the_answer() -> None:
+    options = [("go_on", "Gå vidare"), ("pause", "Paus")]
+
+    def ask(p: InteractivePrompter) -> Any:
+        answer = with_step(p).navigate("Vad nu?", options, "go_on")
+        return answer, p.view.tips, p.view.page
+
+    assert typed("?" + "\r", ask) == ("go_on", True, 0)  # tips open, then Enter answers
+    assert typed(RIGHT + "\r", ask) == ("go_on", False, 1)  # the second page of the step
