@@ -3,6 +3,7 @@
 Lists of items with ids are paired by id; lists of plain strings are aligned with difflib,
 so an inserted tip shows as one addition instead of shifting every later tip.
 """
+
 import difflib
 import sys
 from pathlib import Path
@@ -33,7 +34,9 @@ def diff(old, new, path, out):
             return
         a = [norm(x) if isinstance(x, str) else repr(x) for x in old]
         b = [norm(x) if isinstance(x, str) else repr(x) for x in new]
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+            None, a, b, autojunk=False
+        ).get_opcodes():
             if tag == "equal":
                 continue
             pairs = max(i2 - i1, j2 - j1)
@@ -61,7 +64,11 @@ def emit(x, y, where, out):
 old_dir, new_dir = Path(sys.argv[1]), Path(sys.argv[2])
 for new in sorted(new_dir.glob("*.yaml")):
     out: list[str] = []
-    diff(yaml.safe_load((old_dir / new.name).read_text("utf-8")),
-         yaml.safe_load(new.read_text("utf-8")), "", out)
+    diff(
+        yaml.safe_load((old_dir / new.name).read_text("utf-8")),
+        yaml.safe_load(new.read_text("utf-8")),
+        "",
+        out,
+    )
     print(f"\n### {new.name} ({len(out)} changes)\n")
     print("\n".join(out))
