@@ -427,6 +427,18 @@ def not_held_cmd(
         not_held(protocol, lang, reason, out, day)
 
 
+def _month_option(value: str | None) -> str | None:
+    """A month YYYY-MM; a day or anything else is a usage error (exit 2) with a hint."""
+    if value is None:
+        return None
+    from avlastning_cli.stats import parse_month
+
+    try:
+        return parse_month(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 @app.command("stats")
 def stats_cmd(
     paths: Annotated[
@@ -436,24 +448,38 @@ def stats_cmd(
         Literal["table", "csv", "json"], typer.Option("--format", "-f", help="table, csv or json.")
     ] = "table",
     since: Annotated[
-        datetime | None,
+        str | None,
         typer.Option(
             "--since",
-            formats=["%Y-%m-%d"],
-            help="Only sessions on or after this date (YYYY-MM-DD).",
+            callback=_month_option,
+            help="Only sessions from this month on (YYYY-MM; whole months only).",
+            show_default=False,
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            callback=_month_option,
+            help="Only sessions up to and including this month (YYYY-MM).",
             show_default=False,
         ),
     ] = None,
     min_group: Annotated[
         int,
-        typer.Option("--min-group", min=1, help='Show smaller groups as "< N" (1: show all).'),
+        typer.Option(
+            "--min-group",
+            min=3,
+            help='Hide counts of fewer sessions than this, as ".." (3 or more).',
+        ),
     ] = 3,
     rehearsals: Annotated[
         bool, typer.Option("--rehearsals", help="Also count rehearsals (left out by default).")
     ] = False,
 ) -> None:
     """What many summaries say: sessions per month and protocol, held or not and why, warning
-    signs, follow-ups, steps skipped, lessons. Small groups are masked; no personal data."""
+    signs, follow-ups, steps skipped, lessons. Small groups, and the counts that would give
+    them away, are hidden; no personal data."""
     from avlastning_cli import stats
 
     def skipped(path: Path, why: str) -> None:
@@ -462,7 +488,8 @@ def stats_cmd(
     with handled():
         agg = stats.aggregate(
             paths,
-            since=since.date() if since is not None else None,
+            since=since,
+            until=until,
             include_rehearsals=rehearsals,
             on_skip=skipped,
         )

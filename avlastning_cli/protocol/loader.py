@@ -300,6 +300,12 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
             questions[q.id] = q
     for j, q in enumerate(p.self_rating):
         yield from _question(source, ("self_rating", j), q, questions)
+        if isinstance(q, m.LessonCategoriesQuestion):
+            yield source.issue(
+                ("self_rating", j, "type"),
+                "lesson_categories belongs in a section (the lessons of the session), "
+                "not in self_rating.",
+            )
         questions[q.id] = q
     for i, sc in enumerate(p.scenarios):
         yield from ref(("scenarios", i, "section"), sc.section, section_ids, "section")
@@ -375,12 +381,12 @@ def _question(
             yield source.issue(
                 (*path, "default"), f"the default {q.default} is outside {q.min}–{q.max}."
             )
-    if isinstance(q, m.ChoiceQuestion):
+    if isinstance(q, m.ChoiceQuestion | m.LessonCategoriesQuestion):
         ids = [o.id for o in q.options]
         yield from _unique(
             source, [((*path, "options", j, "id"), o) for j, o in enumerate(ids)], "option"
         )
-        if q.default is not None and q.default not in ids:
+        if isinstance(q, m.ChoiceQuestion) and q.default is not None and q.default not in ids:
             yield source.issue(
                 (*path, "default"),
                 f"'{q.default}' is not one of the options{_suggest(q.default, ids)}: "
@@ -404,6 +410,7 @@ def _question(
         "choice": isinstance(value, str)
         and value in [o.id for o in getattr(target, "options", [])],
         "text": False,
+        "lesson_categories": False,
     }[target.type]
     if not ok:
         expected = {
@@ -412,6 +419,7 @@ def _question(
             "choice": "one of its option ids: "
             + ", ".join(o.id for o in getattr(target, "options", [])),
             "text": "nothing: a condition cannot depend on free text",
+            "lesson_categories": "nothing: a condition cannot depend on a list of areas",
         }[target.type]
         yield source.issue(
             (*path, "show_if", "equals"),

@@ -104,15 +104,31 @@ def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Prot
         *_steps(summary, protocol, t),
         *_signs(summary, protocol, t),
         *_follow_up(summary, protocol, t),
-        "",
-        f"## {t['lessons']}",
-        "",
-        summary.lessons or f"({t['none']})",
+        *_lessons(summary, protocol, t),
     ]
     if summary.rehearsal is not None:
         lines += _rehearsal(summary.rehearsal, protocol, t)
     lines += ["", "---", "", f"{t['redactions']}: {summary.redactions}. {t['privacy']}", ""]
     return "\n".join(lines)
+
+
+def _lessons(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+    """The areas ticked (as the protocol words them), then the optional short text."""
+    areas = {
+        o.id: o.text
+        for s in protocol.sections
+        for q in s.questions
+        if isinstance(q, m.LessonCategoriesQuestion)
+        for o in q.options
+    }
+    lines = ["", f"## {t['lessons']}", ""]
+    lines += [f"- {areas.get(i, i)}" for i in summary.lesson_categories]
+    if summary.lessons:
+        lines += [""] if summary.lesson_categories else []
+        lines.append(summary.lessons)
+    elif not summary.lesson_categories:
+        lines.append(f"({t['none']})")
+    return lines
 
 
 def _yes_no(t: dict[str, str]) -> dict[bool, str]:

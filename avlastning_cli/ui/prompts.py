@@ -152,7 +152,12 @@ class InteractivePrompter:
         default: Sequence[str],
     ) -> Any:
         choices = [
-            Choice(title=fit(text, 5), value=value, checked=value in default, description=more)
+            Choice(
+                title=fit(text, 5),
+                value=value,
+                checked=value in default,
+                description=more or None,
+            )
             for value, text, more in options
         ]
         q = questionary.checkbox(

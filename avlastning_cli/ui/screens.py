@@ -180,6 +180,11 @@ def sign_actions(signs: Sequence[m.WarningSign], L: dict[str, str]) -> Renderabl
     return Panel(body, title=L["do_now"], title_align="left", border_style="yellow")
 
 
+def hint(text: str) -> RenderableType:
+    """A short hint under a prompt, dimmer than the prompt itself."""
+    return Text(text, style="dim")
+
+
 def text_preview(text: str, count: int, L: dict[str, str]) -> RenderableType:
     title = L["as_stored"] + (f" ({L['masked'].format(n=count)})" if count else "")
     return Panel(Text(text or "—"), title=title, title_align="left", border_style=DIM)
