@@ -5,11 +5,13 @@ and calls one library function. Library modules are imported inside the commands
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import Annotated, Any, Literal, NoReturn
 
 import typer
 
@@ -52,10 +54,18 @@ LangOpt = Annotated[
 ]
 
 
-def _err(message: str) -> None:
-    from rich.console import Console
+def _echo(message: str | bytes, nl: bool = True, err: bool = False) -> None:
+    """Print text that may hold what the tool did not write itself: control characters are
+    shown as ^[ and friends, never sent to the terminal."""
+    from avlastning_cli.textsafe import visible
 
-    Console(stderr=True, highlight=False, soft_wrap=True).print(message, style="red", markup=False)
+    typer.echo(visible(message) if isinstance(message, str) else message, nl=nl, err=err)
+
+
+def _err(message: str) -> None:
+    from avlastning_cli.ui.console import safe_console
+
+    safe_console(stderr=True, soft_wrap=True).print(message, style="red", markup=False)
 
 
 @contextlib.contextmanager
@@ -67,7 +77,11 @@ def handled() -> Iterator[None]:
         _err(str(exc))
         raise typer.Exit(exc.exit_code) from None
     except (Interrupted, KeyboardInterrupt):
-        raise typer.Exit(130) from None
+        from avlastning_cli.session import signals
+
+        if signals.received:
+            signals.restore_terminal()
+        raise typer.Exit(signals.exit_code()) from None
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -125,17 +139,18 @@ def protocols_cmd(
             }
             for b in items
         ]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        _echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.console import Console
     from rich.table import Table
+
+    from avlastning_cli.ui.console import safe_console
 
     table = Table(box=None, pad_edge=False)
     for column in ("id", "lang", "version", "type", "title"):
         table.add_column(column)
     for b in items:
         table.add_row(b.id, b.language, b.version, b.type, b.title)
-    Console(highlight=False).print(table)
+    safe_console().print(table)
 
 
 @app.command("validate")
@@ -159,16 +174,16 @@ def validate_cmd(
             protocol, source = read_protocol(path)
         except UserError as exc:
             failed += 1
-            typer.echo(str(exc))
+            _echo(str(exc))
             continue
         problems = strict_issues(protocol, source) if strict else []
         if problems:
             failed += 1
-            typer.echo(f"{path}: {len(problems)} problem(s) in strict mode")
+            _echo(f"{path}: {len(problems)} problem(s) in strict mode")
             for issue in problems:
-                typer.echo(str(issue))
+                _echo(str(issue))
         else:
-            typer.echo(f"{path}: ok ({protocol.id} {protocol.version}, {protocol.language})")
+            _echo(f"{path}: ok ({protocol.id} {protocol.version}, {protocol.language})")
     if failed:
         raise typer.Exit(1)
 
@@ -194,7 +209,7 @@ def new_cmd(
 
     with handled():
         copy_bundled(from_id, lang, file)
-    typer.echo(f"Wrote {file}. Fill in the <fyll i …> places, then: avlastning validate {file}")
+    _echo(f"Wrote {file}. Fill in the <fyll i …> places, then: avlastning validate {file}")
 
 
 @app.command("answers")
@@ -213,7 +228,7 @@ def answers_cmd(
     with handled():
         p, _ = open_protocol(protocol, lang)
     mode: Literal["live", "rehearsal"] = "rehearsal" if rehearsal else "live"
-    typer.echo(answers_json(p, mode) if as_json else answers_yaml(p, mode), nl=False)
+    _echo(answers_json(p, mode) if as_json else answers_yaml(p, mode), nl=False)
 
 
 ExportFormatOpt = Annotated[
@@ -243,11 +258,21 @@ def _print_or_write(data: str | bytes, output: Path | None) -> None:
     from avlastning_cli.fsutil import write_new_file
 
     if output is None:
-        typer.echo(data, nl=False)
+        _echo(data, nl=False)
         return
     with handled():
         write_new_file(output, data)
-    typer.echo(f"Wrote {output}.")
+    _echo(f"Wrote {output}.")
+
+
+def _warn_undrawable(doc: Any, language: str) -> None:
+    """Say which characters the PDF shows as "?" (the bundled font has no glyph for them)."""
+    from avlastning_cli.export.pdf import undrawable
+    from avlastning_cli.ui.labels import labels
+
+    missing = undrawable(doc)
+    if missing:
+        _echo(labels(language)["pdf_glyphs"].format(chars=" ".join(missing[:20])), err=True)
 
 
 @app.command("checklist")
@@ -273,8 +298,12 @@ def checklist_cmd(
 
     with handled():
         chosen = pick_format(fmt, output, "checklist")
-        data = render(checklist_model(open_protocol(protocol, lang)[0], full=full), chosen)
+        p = open_protocol(protocol, lang)[0]
+        doc = checklist_model(p, full=full)
+        data = render(doc, chosen)
     _print_or_write(data, output)
+    if chosen == "pdf":
+        _warn_undrawable(doc, p.language)
 
 
 @app.command("card")
@@ -293,8 +322,12 @@ def card_cmd(
 
     with handled():
         chosen = pick_format(fmt, output, "card")
-        data = render(card_model(open_protocol(protocol, lang)[0]), chosen)
+        p = open_protocol(protocol, lang)[0]
+        doc = card_model(p)
+        data = render(doc, chosen)
     _print_or_write(data, output)
+    if chosen == "pdf":
+        _warn_undrawable(doc, p.language)
 
 
 @app.command("scrub")
@@ -311,25 +344,34 @@ def scrub_cmd(
     ] = False,
 ) -> None:
     """Mask personal data (names, identity numbers, phones, e-mail, addresses) in a text."""
+    from avlastning_cli.fsutil import TooLarge, read_stream
     from avlastning_cli.privacy import scrub
     from avlastning_cli.protocol.registry import check_language
-    from avlastning_cli.yamlsrc import YamlProblem, read_text
+    from avlastning_cli.yamlsrc import MAX_BYTES, YamlProblem, decode_utf8, read_text
 
     with handled():
         language = check_language(lang)
         try:
-            text = sys.stdin.read() if file is None else read_text(file, "text file")
+            if file is None:  # bounded, and UTF-8 whatever the locale says
+                stdin = getattr(sys.stdin, "buffer", sys.stdin) if sys.stdin else None
+                text = decode_utf8(read_stream(stdin, MAX_BYTES), "<stdin>")
+            else:
+                text = read_text(file, "text file")
         except YamlProblem as exc:
             raise UserError(str(exc)) from None
+        except TooLarge:
+            raise UserError(
+                f"The text is more than {MAX_BYTES:,} bytes.", "Scrub it in smaller parts."
+            ) from None
     result = scrub(text, language)
     if as_json:
         import json
 
         findings = [{"type": f.type, "start": f.start, "end": f.end} for f in result.findings]
         payload = {"text": result.text, "count": result.count, "findings": findings}
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        _echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        typer.echo(result.text, nl=not result.text.endswith("\n"))
+        _echo(result.text, nl=not result.text.endswith("\n"))
 
 
 AnswersOpt = Annotated[
@@ -384,12 +426,21 @@ def resume_cmd(
     discard: Annotated[
         bool, typer.Option("--discard", help="Drop the paused session instead.")
     ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Save the summary in this folder instead (e.g. when the first one could not "
+            "be written).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Go on with a paused or interrupted session, where it was."""
     from avlastning_cli.session.live import resume_session
 
     with handled():
-        resume_session(discard)
+        resume_session(discard, out)
 
 
 @app.command("not-held")
@@ -483,7 +534,7 @@ def stats_cmd(
     from avlastning_cli import stats
 
     def skipped(path: Path, why: str) -> None:
-        typer.echo(f"{path}: skipped: {why}", err=True)
+        _echo(f"{path}: skipped: {why}", err=True)
 
     with handled():
         agg = stats.aggregate(
@@ -496,12 +547,25 @@ def stats_cmd(
         if agg.files_read == 0:
             raise UserError("No summary files found.", "Give the folder the summaries are in.")
         text = stats.RENDERERS[fmt](stats.build_report(agg, min_group))
-    typer.echo(text, nl=not text.endswith("\n"))
+    _echo(text, nl=not text.endswith("\n"))
 
 
 def _utf8_when_redirected() -> None:
     """Output sent to a file or pipe is UTF-8 everywhere (Windows would pick its code page
-    and fail on "→" or "☐"); a console keeps its own encoding, with replacement."""
+    and fail on "→" or "☐"); a console keeps its own encoding, with replacement.
+
+    Keys typed in a POSIX terminal are read as UTF-8 even under a non-UTF-8 locale
+    (``LC_ALL=C PYTHONUTF8=0``, ``PYTHONIOENCODING=ascii``): the prompts decode input with
+    stdin's encoding, and as ASCII "å" was lost or became bytes the state could not save."""
+    stdin = sys.stdin
+    with contextlib.suppress(Exception):
+        if (
+            os.name == "posix"
+            and stdin is not None
+            and stdin.isatty()
+            and (stdin.encoding or "").lower().replace("-", "") != "utf8"
+        ):
+            stdin.reconfigure(encoding="utf-8", errors="surrogateescape")  # type: ignore[union-attr]
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is None:
@@ -513,10 +577,57 @@ def _utf8_when_redirected() -> None:
                 reconfigure(encoding="utf-8")
 
 
+#: Errors from writing the output (a full disk, a closed pipe), not bugs in the tool.
+_OUTPUT_ERRNOS = {
+    errno.ENOSPC,
+    errno.EPIPE,
+    errno.EIO,
+    errno.EFBIG,
+    getattr(errno, "EDQUOT", errno.ENOSPC),
+}
+
+
+def _output_lost(exc: OSError) -> int:
+    """Writing to stdout failed: say so in one line (a closed pipe is not worth a word), and
+    point stdout at the null device so that Python's last flush does not fail again."""
+    with contextlib.suppress(Exception):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    if exc.errno != errno.EPIPE:
+        from avlastning_cli.protocol.registry import default_language
+        from avlastning_cli.ui.labels import labels
+
+        with contextlib.suppress(Exception):
+            message = labels(default_language())["output_lost"].format(why=exc.strerror or exc)
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+    return 1
+
+
 def main() -> None:
     """The console script."""
+    from avlastning_cli.session.signals import install_handlers
+
     _utf8_when_redirected()
+    install_handlers()
+    code: int | str | None = 0
     try:
         app()
     except KeyboardInterrupt:
-        sys.exit(130)
+        from avlastning_cli.session import signals
+
+        code = signals.exit_code()
+    except SystemExit as exc:
+        code = exc.code
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        code = _output_lost(exc)
+    try:  # now, so that a full disk is reported here and not as "Exception ignored" at exit
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        code = code or _output_lost(exc)
+    sys.exit(code)

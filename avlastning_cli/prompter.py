@@ -35,6 +35,7 @@ KEEP = "keep"  # a free text as it will be stored: keep or retype
 #: Prompts outside a walkthrough.
 MENU = "@menu:navigate"
 RESUME_OR_NEW = "@paused:navigate"
+RESUME_WHICH = "@paused:which"
 NOT_HELD_REASON = "@not_held:reason"
 
 

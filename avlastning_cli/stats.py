@@ -115,11 +115,20 @@ def _why(raw: str | bytes, exc: ValidationError) -> str:
     return f"'{where}': {first['msg']}{more}"
 
 
+#: A summary is a few kilobytes; anything far larger is not one (and is not read whole).
+MAX_SUMMARY_BYTES = 1_000_000
+
+
 def read_summary(path: Path) -> Record:
+    from avlastning_cli.errors import UserError
+    from avlastning_cli.fsutil import TooLarge, read_bounded
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise NotASummary(f"cannot be read ({exc.strerror or exc})") from None
+        raw = read_bounded(path, MAX_SUMMARY_BYTES, "summary")
+    except TooLarge:
+        raise NotASummary(f"more than {MAX_SUMMARY_BYTES:,} bytes") from None
+    except UserError as exc:
+        raise NotASummary(exc.message.removeprefix(f"{path}: ").rstrip(".")) from None
     return check_summary(raw)
 
 

@@ -64,37 +64,40 @@ class YamlProblem(Exception):
 
 
 def read_text(path: Path, what: str) -> str:
-    from avlastning_cli.errors import NotFoundError
+    """The UTF-8 text of ``path``, read with a bound whatever the file claims to be."""
+    from avlastning_cli.fsutil import TooLarge, read_bounded
 
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise NotFoundError(
-            f"{path}: no such file.", f"Check the path and try again ({what})."
-        ) from None
-    except OSError as exc:
-        raise NotFoundError(f"{path}: cannot be read ({exc.strerror}).") from None
-    if path.is_dir():
-        raise NotFoundError(f"{path}: is a folder, not a {what}.")
-    if size > MAX_BYTES:
+        raw = read_bounded(path, MAX_BYTES, what)
+    except TooLarge:
         raise YamlProblem(
             [
                 Issue(
                     Location(str(path), 1, 1),
                     "",
-                    f"the file is {size:,} bytes; a {what} may be at most {MAX_BYTES:,} bytes.",
+                    f"the file is more than {MAX_BYTES:,} bytes; a {what} may be at most "
+                    f"{MAX_BYTES:,} bytes.",
                 )
             ]
-        )
+        ) from None
+    return decode_utf8(raw, str(path))
+
+
+def decode_utf8(raw: bytes, file: str) -> str:
+    """``raw`` as UTF-8 (a BOM is dropped), or a problem located at the first bad byte."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        start = before.rfind(b"\n") + 1
+        column = len(before[start:].decode("utf-8-sig", "replace")) + 1
         raise YamlProblem(
             [
                 Issue(
-                    Location(str(path), 1, 1),
+                    Location(file, line, column),
                     "",
-                    f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8.",
+                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8.",
                 )
             ]
         ) from None
@@ -114,6 +117,19 @@ def load(text: str, file: str) -> Source:
         problem = exc.problem or exc.context or "not valid YAML"
         raise YamlProblem(
             [Issue(where, "", f"YAML syntax error: {problem}. Check indentation and quotes.")]
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        where = Location(file, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        raise YamlProblem(
+            [
+                Issue(
+                    where,
+                    "",
+                    f"a control character (U+{char:04X}), which YAML does not allow; remove it.",
+                )
+            ]
         ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem([Issue(Location(file), "", f"not valid YAML: {exc}")]) from None

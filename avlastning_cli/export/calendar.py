@@ -77,7 +77,8 @@ def follow_up_ics(protocol: m.Protocol, summary: dict[str, Any]) -> bytes:
     event.add("uid", _uid(summary))
     event.add("dtstamp", dt.datetime.combine(written, dt.time(0, 0), tzinfo=dt.UTC))
     event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
+    if day < dt.date.max:  # without DTEND an all-day event lasts its one day (RFC 5545)
+        event.add("dtend", day + dt.timedelta(days=1))
     event.add("summary", title)
     text = description(protocol, summary)
     if text:

@@ -9,9 +9,11 @@ fixed one, so the same protocol gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from fpdf.enums import TableBordersLayout
 from fpdf.fonts import FontFace
 
 from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para, Table, Tick
+from avlastning_cli.textsafe import visible
 
 FONT = "DejaVu"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -192,8 +195,84 @@ def _used_height(pdf: FPDF) -> float:
     return (pdf.pages_count - 1) * page + pdf.get_y() - pdf.t_margin
 
 
+@functools.cache
+def _drawable() -> frozenset[int]:
+    """The code points the bundled font (both styles) has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    with _font_paths() as fonts:
+        sets = [set(TTFont(str(path)).getBestCmap()) for path in fonts.values()]
+    return frozenset(set.intersection(*sets))
+
+
+def _strings(doc: Document) -> Iterator[str]:
+    yield doc.title
+    if doc.subtitle:
+        yield doc.subtitle
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            yield from block.header
+            for row in block.rows:
+                yield from row
+        elif isinstance(block, Bullets):
+            yield from block.items
+        else:
+            yield block.text
+        label = getattr(block, "label", None)
+        if label:
+            yield label
+
+
+def undrawable(doc: Document) -> list[str]:
+    """The characters in ``doc`` the PDF font has no glyph for (emoji, CJK, Hebrew, Arabic…):
+    :func:`to_pdf` prints each as "?" so that the gap shows; the caller warns about them."""
+    have = _drawable()
+    found: dict[str, None] = {}
+    for text in _strings(doc):
+        for ch in visible(text):
+            if ord(ch) not in have and not ch.isspace():
+                found[ch] = None
+    return list(found)
+
+
+def _fallback(text: str, missing: frozenset[str]) -> str:
+    text = visible(text)
+    return "".join("?" if ch in missing else ch for ch in text) if missing else text
+
+
+def _drawable_doc(doc: Document) -> Document:
+    """``doc`` with control characters made visible and glyphs the font lacks shown as "?"."""
+    missing = frozenset(undrawable(doc))
+
+    def fix(text: str) -> str:
+        return _fallback(text, missing)
+
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            blocks.append(
+                replace(
+                    block,
+                    header=tuple(map(fix, block.header)),
+                    rows=tuple(tuple(map(fix, row)) for row in block.rows),
+                )
+            )
+        elif isinstance(block, Bullets):
+            label = fix(block.label) if block.label else block.label
+            blocks.append(replace(block, items=tuple(map(fix, block.items)), label=label))
+        elif isinstance(block, Para):
+            label = fix(block.label) if block.label else block.label
+            blocks.append(replace(block, text=fix(block.text), label=label))
+        else:
+            blocks.append(replace(block, text=fix(block.text)))
+    subtitle = fix(doc.subtitle) if doc.subtitle else doc.subtitle
+    return replace(doc, title=fix(doc.title), subtitle=subtitle, blocks=tuple(blocks))
+
+
 def to_pdf(doc: Document) -> bytes:
-    """The document as PDF bytes; a one-page document shrinks its type to fit one A4 page."""
+    """The document as PDF bytes; a one-page document shrinks its type to fit one A4 page.
+    Characters the font cannot draw come out as "?" (see :func:`undrawable`)."""
+    doc = _drawable_doc(doc)
     with _font_paths() as fonts:
         pdf = _write(doc, SIZES[0], fonts)
         if doc.one_page and not _fits(pdf):

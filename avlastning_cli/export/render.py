@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para, Tick
+from avlastning_cli.textsafe import visible
 
 Format = Literal["md", "txt", "html", "pdf"]
 FORMATS: tuple[Format, ...] = ("md", "txt", "html", "pdf")
@@ -20,13 +21,14 @@ TEXT_WIDTH = 78
 
 
 def render(doc: Document, fmt: Format) -> str | bytes:
-    """The document in ``fmt``: str for md, txt and html; bytes for pdf."""
+    """The document in ``fmt``: str for md, txt and html; bytes for pdf. Control characters
+    from the protocol are shown as ``^[`` (see :mod:`avlastning_cli.textsafe`), never sent."""
     if fmt == "md":
-        return to_markdown(doc)
+        return visible(to_markdown(doc))
     if fmt == "txt":
-        return to_text(doc)
+        return visible(to_text(doc))
     if fmt == "html":
-        return to_html(doc)
+        return visible(to_html(doc))
     if fmt == "pdf":
         from avlastning_cli.export.pdf import to_pdf
 

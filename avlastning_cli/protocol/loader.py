@@ -226,14 +226,9 @@ def plain_message(err: Any, root: type[BaseModel]) -> str:
 
 
 def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "…'"
+    from avlastning_cli.textsafe import describe
+
+    return describe(value)
 
 
 # --- checks across the whole protocol -----------------------------------------------------

@@ -88,7 +88,7 @@ def resolve(ref: str | None, lang: str | None = None) -> Path:
     language = check_language(lang)
     if looks_like_path(ref) or Path(ref).is_file():
         path = Path(ref)
-        if not path.is_file():
+        if not os.path.lexists(path):  # a folder or a device is named as such by the reader
             raise NotFoundError(f"{ref}: no such protocol file.", "Check the path and try again.")
         return path
     # bundled files are named ID.LANG.yaml (a test holds them to it): no need to read them

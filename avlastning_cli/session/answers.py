@@ -10,6 +10,7 @@ from typing import Any
 from avlastning_cli.errors import AnswersError, Issue
 from avlastning_cli.protocol.fields import Field, Mode, fields
 from avlastning_cli.protocol.models import Protocol
+from avlastning_cli.textsafe import describe
 from avlastning_cli.yamlsrc import Source, YamlProblem, load, read_text
 
 HINT = "`avlastning answers PROTOCOL` prints a template with every key and its default."
@@ -58,11 +59,11 @@ def coerce(field: Field, value: Any) -> Any:
     t = field.type
     if t == "yes_no":
         if not isinstance(value, bool):
-            raise ValueError(f"expected yes or no (true/false), got {value!r}.")
+            raise ValueError(f"expected yes or no (true/false), got {describe(value)}.")
         return value
     if t == "number":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"expected a whole number, got {value!r}.")
+            raise ValueError(f"expected a whole number, got {describe(value)}.")
         if field.min is not None and value < field.min:
             raise ValueError(f"{value} is below the smallest allowed, {field.min}.")
         if field.max is not None and value > field.max:
@@ -70,7 +71,7 @@ def coerce(field: Field, value: Any) -> Any:
         return value
     if t in ("choice", "status"):
         if value not in field.options:
-            raise ValueError(f"{value!r} is not one of: {', '.join(field.options)}.")
+            raise ValueError(f"{describe(value)} is not one of: {', '.join(field.options)}.")
         return value
     if t == "ids":
         if value is None:
@@ -81,17 +82,21 @@ def coerce(field: Field, value: Any) -> Any:
     if t == "date":
         if value in (None, ""):
             return ""
+        if isinstance(value, dt.datetime):
+            raise ValueError(
+                f"expected a date like 2026-12-01 without a time, got {describe(value)}."
+            )
         if isinstance(value, dt.date):
             return value.isoformat()
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
         except ValueError:
-            raise ValueError(f"expected a date like 2026-12-01, got {value!r}.") from None
+            raise ValueError(f"expected a date like 2026-12-01, got {describe(value)}.") from None
     if t == "text":
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise ValueError(f"expected text, got {value!r}; put it in quotes.")
+            raise ValueError(f"expected text, got {describe(value)}; put it in quotes.")
         if field.max_length is not None and len(value) > field.max_length:
             raise ValueError(f"the text is {len(value)} characters; at most {field.max_length}.")
         return value

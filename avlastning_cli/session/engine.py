@@ -18,6 +18,7 @@ from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.session.answers import coerce
 from avlastning_cli.session.state import SessionState
+from avlastning_cli.textsafe import clean_input
 
 OPENING = -1
 ROUND_ENDED = "round_ended"  # state.progress[ROUND_ENDED]: list of round section ids
@@ -107,7 +108,7 @@ class Engine:
         fld = self.by_key[key]
         stored = coerce(fld, value)
         if fld.type == "text":
-            cleaned = scrub_text(stored, self.state.language)
+            cleaned = scrub_text(clean_input(stored), self.state.language)
             stored = cleaned.text
             counts = self.state.progress.setdefault(TEXT_REDACTIONS, {})
             counts[key] = cleaned.count
@@ -121,7 +122,7 @@ class Engine:
             self.answer(key, value)
 
     def preview_text(self, text: str) -> Scrubbed:
-        return scrub_text(text, self.state.language)
+        return scrub_text(clean_input(text), self.state.language)
 
     # --- navigation -------------------------------------------------------------------
 

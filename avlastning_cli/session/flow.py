@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from avlastning_cli import prompter as pk
-from avlastning_cli.errors import Interrupted
+from avlastning_cli.errors import Interrupted, UserError
 from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
@@ -436,5 +436,13 @@ class Walkthrough:
             raise Paused(L["paused"])
         if choice == "quit":
             return Outcome(discarded=True, messages=[L["not_saved"]])
-        paths = write_summary(self.protocol, summary, Path(self.state.out_dir))
+        folder = Path(self.state.out_dir)
+        try:
+            paths = write_summary(self.protocol, summary, folder)
+        except OSError as exc:  # the state stays (saved after every answer): say where else
+            self.commit()
+            hint = "save_failed_hint" if self.prompter.interactive else "save_failed_answers_hint"
+            raise UserError(
+                L["save_failed"].format(folder=folder, why=exc.strerror or exc), L[hint]
+            ) from None
         return Outcome(saved=paths, messages=[L["saved"], str(paths[0]), str(paths[1])])

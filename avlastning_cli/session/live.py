@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
@@ -21,11 +22,12 @@ from avlastning_cli.session import state as st
 from avlastning_cli.session.engine import WRITE, Engine
 from avlastning_cli.session.flow import Outcome, Paused, Walkthrough
 from avlastning_cli.session.tty import is_terminal
+from avlastning_cli.ui.console import safe_console
 from avlastning_cli.ui.labels import labels
 
 
 def _console() -> Console:
-    return Console(highlight=False)
+    return safe_console()
 
 
 def interactive_prompter(L: dict[str, str], console: Console) -> Prompter:
@@ -58,6 +60,8 @@ def run_session(
         from avlastning_cli.session.answers import load_answers
 
         answers = load_answers(answers_file, protocol, mode)
+        if write:
+            check_out_dir(out_dir, L)
         state = st.new_state(mode, protocol.id, protocol.version, protocol.language, path, out_dir)
         state.progress[WRITE] = write
         walk = Walkthrough(protocol, state, FilePrompter(), save=lambda s: None)
@@ -66,6 +70,9 @@ def run_session(
         return
     if not is_terminal():
         raise NoTerminalError(L["no_terminal"])
+    if write:
+        check_out_dir(out_dir, L)
+    _claim(mode, L)  # before the saved state is read: it may be another terminal's, in use
     prompter = interactive_prompter(L, console)
     existing = _read_state(mode, L)
     if existing is not None:
@@ -84,24 +91,117 @@ def run_session(
         st.discard(mode)
     state = st.new_state(mode, protocol.id, protocol.version, protocol.language, path, out_dir)
     state.progress[WRITE] = write
-    st.save(state)
-    _walk(protocol, state, prompter, console)
+    save = AutoSave(console, L)
+    save(state)
+    _walk(protocol, state, prompter, console, save)
 
 
-def _walk(protocol: Protocol, state: st.SessionState, prompter: Prompter, console: Console) -> None:
+class AutoSave:
+    """Saves the state after every answer. When that fails (a full disk, an unwritable state
+    folder) the leader is told once, plainly, and the session goes on: it can still be
+    finished and its summary saved. When saving works again, that is said too."""
+
+    def __init__(self, console: Console, L: dict[str, str]) -> None:
+        self.console = console
+        self.L = L
+        self.failing: str | None = None
+
+    def __call__(self, state: st.SessionState) -> None:
+        try:
+            st.save(state)
+        except OSError as exc:
+            if self.failing is None:
+                self.failing = exc.strerror or str(exc)
+                self.console.print(
+                    self.L["autosave_failed"].format(why=self.failing), style="yellow"
+                )
+            return
+        if self.failing is not None:
+            self.failing = None
+            self.console.print(self.L["autosave_back"], style="dim")
+
+
+def _walk(
+    protocol: Protocol,
+    state: st.SessionState,
+    prompter: Prompter,
+    console: Console,
+    save: AutoSave | None = None,
+) -> None:
     L = labels(protocol.language)
-    walk = Walkthrough(protocol, state, prompter, save=st.save)
+    save = save or AutoSave(console, L)
+    walk = Walkthrough(protocol, state, prompter, save=save)
     try:
-        outcome = walk.run()
-    except Paused as exc:
-        console.print(str(exc))
-        return
+        _walk_to_end(walk, state, console, save, L)
+    finally:
+        st.release(state.mode)
+
+
+def _walk_to_end(
+    walk: Walkthrough, state: st.SessionState, console: Console, save: AutoSave, L: dict[str, str]
+) -> None:
+    try:
+        while True:
+            try:
+                outcome = walk.run()
+            except Paused as exc:
+                if save.failing is not None:
+                    save(state)  # one more try: the disk may have room again
+                if save.failing is None:
+                    console.print(str(exc))
+                    return
+                # a pause that cannot be saved would lose the session: stay in it instead
+                console.print(L["pause_unsaved"].format(why=save.failing), style="yellow")
+                continue
+            break
     except Interrupted as exc:
         console.print()
-        console.print(str(exc) or L["interrupted"])
+        if save.failing is not None:
+            console.print(L["save_failed_nostate"].format(why=save.failing))
+        else:
+            console.print(str(exc) or L["interrupted"])
         raise
     st.discard(state.mode)
     _report(outcome, console)
+
+
+def _claim(mode: Mode, L: dict[str, str]) -> None:
+    """One session per mode at a time: a second terminal is told where the first one runs,
+    instead of deleting its state (or offering it, still running, as paused)."""
+    owner = st.claim(mode)
+    if owner is not None:
+        raise UserError(_running(owner, L), L["session_running_hint"])
+
+
+def _running(owner: dict[str, Any], L: dict[str, str]) -> str:
+    tty = str(owner.get("terminal") or "")
+    return L["session_running"].format(
+        where=L["session_running_where"].format(tty=tty) if tty else "",
+        pid=owner.get("pid", "?"),
+        when=str(owner.get("started", "?")).replace("T", " "),
+    )
+
+
+def check_out_dir(folder: Path, L: dict[str, str]) -> None:
+    """Before the first step: the summary's folder exists (or can be made) and takes a file.
+    A read-only folder, a file or /proc is found now, not after the whole session."""
+    import tempfile
+
+    from avlastning_cli.fsutil import PARTIAL_PREFIX, PARTIAL_SUFFIX, clean_partials
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            prefix=PARTIAL_PREFIX, suffix=PARTIAL_SUFFIX, dir=folder
+        ) as probe:
+            probe.write(b"-")
+            probe.flush()
+    except OSError as exc:
+        raise UserError(
+            L["out_unwritable"].format(folder=folder, why=exc.strerror or exc),
+            L["out_unwritable_hint"],
+        ) from None
+    clean_partials(folder)  # what a run killed while writing left behind
 
 
 def _report(outcome: Outcome, console: Console) -> None:
@@ -112,7 +212,7 @@ def _report(outcome: Outcome, console: Console) -> None:
 def _read_state(mode: Mode, L: dict[str, str]) -> st.SessionState | None:
     try:
         return st.load(mode)
-    except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError):
+    except (ValueError, TypeError, KeyError, AttributeError):  # UnicodeDecodeError: a ValueError
         raise UserError(L["corrupt_state"].format(file=st.state_file(mode))) from None
 
 
@@ -132,28 +232,58 @@ def _continue(state: st.SessionState, console: Console) -> None:
         state.protocol_sha256 = st.file_sha256(path)
         Engine(protocol, state).keep_fitting_answers()
         st.save(state)
+    else:  # a hand-edited answer of the wrong type is dropped here, not a crash later
+        Engine(protocol, state).keep_fitting_answers()
     _walk(protocol, state, interactive_prompter(L, console), console)
 
 
-def resume_session(discard: bool = False) -> None:
-    """`avlastning resume [--discard]`: go on with the paused session, or drop it."""
+def resume_session(discard: bool = False, out: Path | None = None) -> None:
+    """`avlastning resume [--discard] [--out DIR]`: go on with a paused session (asking which
+    when a session and a rehearsal are both paused), or drop it; ``out`` saves it elsewhere."""
     from avlastning_cli.protocol.registry import default_language
 
     L = labels(default_language())
     console = _console()
     modes: tuple[Mode, ...] = ("live", "rehearsal")
+    running = [owner for m in modes if (owner := st.claim(m)) is not None]
+    mine = [m for m in modes if st.held(m)]
     if discard:
-        removed = [m for m in modes if st.discard(m)]
+        removed = [m for m in mine if st.discard(m)]
+        if not removed and running:
+            raise UserError(_running(running[0], L), L["session_running_hint"])
         console.print(L["discarded"] if removed else L["nothing_to_resume"])
         return
-    for mode in modes:
-        state = _read_state(mode, L)
-        if state is not None:
-            if not is_terminal():
-                raise NoTerminalError(labels(state.language)["needs_terminal"])
-            _continue(state, console)
-            return
-    raise UserError(L["nothing_to_resume"])
+    paused = [s for m in mine if (s := _read_state(m, L)) is not None]
+    if not paused:
+        if running:
+            raise UserError(_running(running[0], L), L["session_running_hint"])
+        raise UserError(L["nothing_to_resume"])
+    if not is_terminal():
+        raise NoTerminalError(labels(paused[0].language)["needs_terminal"])
+    state = _pick_paused(paused, L, console)
+    if out is not None:
+        check_out_dir(out, labels(state.language))
+        state.out_dir = str(out.resolve())
+        st.save(state)
+    elif state.progress.get(WRITE, True):
+        check_out_dir(Path(state.out_dir), labels(state.language))
+    _continue(state, console)
+
+
+def _pick_paused(
+    paused: list[st.SessionState], L: dict[str, str], console: Console
+) -> st.SessionState:
+    """The one paused session, or the one the leader picks when there are several."""
+    if len(paused) == 1:
+        return paused[0]
+    prompter = interactive_prompter(L, console)
+    options = [
+        (s.mode, L[f"paused_{s.mode}"].format(when=s.started_at.replace("T", " "))) for s in paused
+    ]
+    choice: Any = EMERGENCY
+    while choice is EMERGENCY:
+        choice = prompter.navigate(L["which_session"], options, options[0][0], key=pk.RESUME_WHICH)
+    return next(s for s in paused if s.mode == choice)
 
 
 def has_paused() -> bool:

@@ -16,4 +16,8 @@ ASSUME_TTY = "AVLASTNING_ASSUME_TTY"
 def is_terminal() -> bool:
     if os.environ.get(ASSUME_TTY) == "1":
         return True
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    streams = (sys.stdin, sys.stdout)  # None when the shell closed them (`<&-`)
+    try:
+        return all(s is not None and s.isatty() for s in streams)
+    except (OSError, ValueError):  # a closed file
+        return False

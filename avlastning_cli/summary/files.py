@@ -39,26 +39,23 @@ def write_summary(protocol: m.Protocol, summary: Record, out_dir: Path) -> tuple
 def write_summary_files(protocol: m.Protocol, summary: Record, out_dir: Path) -> SummaryFiles:
     """Scan everything once more, then write ``.md``, ``.json`` and, when the summary has a
     follow-up date, a calendar file ``.ics`` under the same new name. Nothing is written if
-    any of them still holds personal data."""
+    any of them still holds personal data, and the files are written as a set: all, or none
+    (OSError, e.g. a full disk, with nothing left behind)."""
     from avlastning_cli.export.calendar import follow_up_date, follow_up_ics, ics_text
-    from avlastning_cli.fsutil import write_new
+    from avlastning_cli.fsutil import write_set
 
     data = summary.to_data()
     markdown = render_markdown(summary, protocol)
     ics = follow_up_ics(protocol, data) if follow_up_date(data) else None
     refuse_if_personal(data, markdown, protocol, [ics_text(ics)] if ics else [])
     text = summary.to_json()
-    stem = file_stem(summary)
-    suffixes = (".md", ".json", ".ics")
-    for n in range(1, 1000):
-        name = stem if n == 1 else f"{stem}-{n}"
-        if any((out_dir / f"{name}{suffix}").exists() for suffix in suffixes):
-            continue
-        md_path = write_new(out_dir, name, ".md", markdown)
-        if md_path.stem != name:  # taken in the meantime: keep the pair's names together
-            md_path.unlink()
-            continue
-        json_path = write_new(out_dir, name, ".json", text)
-        ics_path = write_new(out_dir, name, ".ics", ics) if ics else None
-        return SummaryFiles(md_path, json_path, ics_path)
-    raise PrivacyError(f"Too many summaries named {stem}-N in {out_dir}.")  # pragma: no cover
+    parts: dict[str, bytes | str] = {".md": markdown, ".json": text}
+    if ics:
+        parts[".ics"] = ics
+    try:
+        written = write_set(out_dir, file_stem(summary), parts, reserve=(".md", ".json", ".ics"))
+    except FileExistsError:  # pragma: no cover - 10,000 summaries of one day and protocol
+        raise PrivacyError(
+            f"Too many summaries named {file_stem(summary)}-N in {out_dir}."
+        ) from None
+    return SummaryFiles(written[".md"], written[".json"], written.get(".ics"))

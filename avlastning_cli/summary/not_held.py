@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from avlastning_cli.errors import UserError
+from avlastning_cli.export.render import md_escape
 from avlastning_cli.protocol import models as m
 from avlastning_cli.summary import model as sm
 from avlastning_cli.summary.build import protocol_ref, tool
@@ -59,10 +60,11 @@ def render_not_held(summary: sm.NotHeldRecord, protocol: m.Protocol) -> str:
     t = LABELS[protocol.language] | NOT_HELD_LABELS[protocol.language]
     p = summary.protocol
     reason = summary.not_held.reason
-    text = {r.id: r.text for r in protocol.not_held_reasons}.get(reason, reason)
+    text = md_escape({r.id: r.text for r in protocol.not_held_reasons}.get(reason, reason))
+    title = md_escape(protocol.title, line_start=False)
     return "\n".join(
         [
-            f"# {t['not_held']}: {protocol.title}",
+            f"# {t['not_held']}: {title}",
             "",
             t["considered"],
             "",

@@ -3,9 +3,11 @@ JSON; ids are shown as the protocol's wording)."""
 
 from __future__ import annotations
 
+from avlastning_cli.export.render import md_escape
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.summary import model as sm
+from avlastning_cli.textsafe import visible
 
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
@@ -109,7 +111,13 @@ def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Prot
     if summary.rehearsal is not None:
         lines += _rehearsal(summary.rehearsal, protocol, t)
     lines += ["", "---", "", f"{t['redactions']}: {summary.redactions}. {t['privacy']}", ""]
-    return "\n".join(lines)
+    return visible("\n".join(lines))
+
+
+def _lesson_lines(text: str) -> list[str]:
+    """What the leader typed, one escaped line each: a `# heading`, `<script>` or an image
+    link in the text stays literal text in the Markdown."""
+    return [md_escape(line) for line in text.splitlines() if line.strip()]
 
 
 def _lessons(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
@@ -122,10 +130,11 @@ def _lessons(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -
         for o in q.options
     }
     lines = ["", f"## {t['lessons']}", ""]
-    lines += [f"- {areas.get(i, i)}" for i in summary.lesson_categories]
-    if summary.lessons:
+    lines += [f"- {md_escape(areas.get(i, i))}" for i in summary.lesson_categories]
+    text = _lesson_lines(summary.lessons)
+    if text:
         lines += [""] if summary.lesson_categories else []
-        lines.append(summary.lessons)
+        lines += text
     elif not summary.lesson_categories:
         lines.append(f"({t['none']})")
     return lines
@@ -136,7 +145,7 @@ def _yes_no(t: dict[str, str]) -> dict[bool, str]:
 
 
 def _head(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
-    lines = [f"# {t['title']}: {protocol.title}", ""]
+    lines = [f"# {t['title']}: {md_escape(protocol.title, line_start=False)}", ""]
     if summary.mode == "rehearsal":
         lines += [f"**{t['rehearsal']}**", ""]
     p = summary.protocol
@@ -155,12 +164,13 @@ def _steps(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> 
     lines = ["", f"## {t['steps']}", ""]
     for step in summary.steps:
         mark = "x" if step.status == "done" else " "
-        lines.append(f"- [{mark}] {titles.get(step.id, step.id)} — {t[step.status]}")
+        title = md_escape(titles.get(step.id, step.id))
+        lines.append(f"- [{mark}] {title} — {t[step.status]}")
     check_text = {f.key(s.id, c.id): c.text for s in protocol.sections for c in s.checks}
     if summary.checks:
         lines += ["", f"## {t['checks']}", ""]
         for k, ticked in summary.checks.items():
-            lines.append(f"- [{'x' if ticked else ' '}] {check_text.get(k, k)}")
+            lines.append(f"- [{'x' if ticked else ' '}] {md_escape(check_text.get(k, k))}")
     if protocol.sections_of("round"):
         r = summary.round
         lines += ["", f"## {t['round']}", ""]
@@ -176,7 +186,7 @@ def _signs(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> 
         for sign in s.signs
     }
     w = summary.warning_signs
-    flagged = ", ".join(sign_text.get(i, i) for i in w.flagged) or t["none"]
+    flagged = ", ".join(md_escape(sign_text.get(i, i)) for i in w.flagged) or t["none"]
     return [
         "",
         f"## {t['signs']}",
@@ -195,9 +205,9 @@ def _follow_up(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str])
         shown = _yes_no(t)[value] if isinstance(value, bool) else str(value)
         if isinstance(q, m.ChoiceQuestion):
             shown = next((o.text for o in q.options if o.id == value), shown)
-        lines.append(f"- {q.text if q else k} {shown}")
+        lines.append(f"- {md_escape(q.text if q else k)} {md_escape(shown)}")
     roles = {c.id: c.role for c in protocol.contacts}
-    contacts = ", ".join(roles.get(c, c) for c in fu.next_steps) or t["none"]
+    contacts = ", ".join(md_escape(roles.get(c, c)) for c in fu.next_steps) or t["none"]
     lines.append(f"- {t['next_steps']}: {contacts}")
     lines.append(f"- {t['follow_up_date']}: {fu.date.isoformat() if fu.date else t['not_set']}")
     return lines
@@ -208,7 +218,7 @@ def _rehearsal(reh: sm.Rehearsal, protocol: m.Protocol, t: dict[str, str]) -> li
     lines = ["", f"## {t['timing']}", ""]
     for row in reh.timing:
         lines.append(
-            f"- {titles.get(row.id, row.id)}: {row.minutes} {t['minutes']} "
+            f"- {md_escape(titles.get(row.id, row.id))}: {row.minutes} {t['minutes']} "
             f"({t['target']} {row.target_minutes:g})"
         )
     if reh.scenarios:

@@ -114,6 +114,43 @@ SV: dict[str, str] = {
         "Ta bort det med: avlastning resume --discard"
     ),
     "protocol_gone": "Protokollfilen för det pausade samtalet finns inte längre: {file}",
+    # robustness (issue 15): files, disks, signals, two sessions
+    "pdf_glyphs": (
+        'PDF-typsnittet kan inte visa {chars}; de står som "?" i PDF:en. '
+        "Använd -f html om de ska komma med."
+    ),
+    "autosave_failed": (
+        "Obs: samtalet kunde inte sparas löpande ({why}). Du kan fortsätta och spara "
+        "sammanfattningen i slutet, men avbryts programmet nu går svaren förlorade."
+    ),
+    "autosave_back": "Samtalet sparas löpande igen.",
+    "pause_unsaved": (
+        "Pausen kan inte sparas ({why}), så samtalet fortsätter här. Frigör plats och pausa "
+        "igen, eller gå vidare till slutet och spara sammanfattningen."
+    ),
+    "out_unwritable": "Det går inte att skriva i mappen för sammanfattningen: {folder} ({why}).",
+    "out_unwritable_hint": "Välj en annan mapp med --out MAPP.",
+    "save_failed": "Sammanfattningen kunde inte sparas i {folder} ({why}).",
+    "save_failed_hint": (
+        "Inget är förlorat: samtalet är sparat. Spara i en annan mapp med: "
+        "avlastning resume --out MAPP"
+    ),
+    "save_failed_answers_hint": "Kör samma kommando igen med --out MAPP.",
+    "save_failed_nostate": (
+        "Inget sparat samtal finns heller ({why}). Skriv av svaren innan du stänger fönstret."
+    ),
+    "output_lost": "Utskriften kunde inte skrivas klart ({why}).",
+    "session_running": (
+        "Ett samtal pågår redan{where} (process {pid}, startat {when}). Två samtal kan inte "
+        "sparas på samma ställe samtidigt."
+    ),
+    "session_running_hint": (
+        "Avsluta eller pausa det där först. Ett pausat samtal fortsätter du med: avlastning resume"
+    ),
+    "session_running_where": " i terminalen {tty}",
+    "which_session": "Vilket pausat samtal vill du fortsätta?",
+    "paused_live": "Samtalet från {when}",
+    "paused_rehearsal": "Övningen från {when}",
 }
 
 EN: dict[str, str] = {
@@ -215,6 +252,43 @@ EN: dict[str, str] = {
         "The saved session cannot be read ({file}). Remove it with: avlastning resume --discard"
     ),
     "protocol_gone": "The protocol file of the paused session is gone: {file}",
+    # robustness (issue 15): files, disks, signals, two sessions
+    "pdf_glyphs": (
+        'The PDF font cannot draw {chars}; they show as "?" in the PDF. Use -f html to keep them.'
+    ),
+    "autosave_failed": (
+        "Note: the session could not be saved as it goes ({why}). You can go on and save the "
+        "summary at the end, but if the program stops now the answers are lost."
+    ),
+    "autosave_back": "The session is being saved as it goes again.",
+    "pause_unsaved": (
+        "The pause cannot be saved ({why}), so the session goes on here. Free some space and "
+        "pause again, or go on to the end and save the summary."
+    ),
+    "out_unwritable": "The folder for the summary cannot be written to: {folder} ({why}).",
+    "out_unwritable_hint": "Choose another folder with --out FOLDER.",
+    "save_failed": "The summary could not be saved in {folder} ({why}).",
+    "save_failed_hint": (
+        "Nothing is lost: the session is saved. Save it in another folder with: "
+        "avlastning resume --out FOLDER"
+    ),
+    "save_failed_answers_hint": "Run the same command again with --out FOLDER.",
+    "save_failed_nostate": (
+        "There is no saved session either ({why}). Copy the answers down before you close "
+        "the window."
+    ),
+    "output_lost": "The output could not be written in full ({why}).",
+    "session_running": (
+        "A session is already running{where} (process {pid}, started {when}). Two sessions "
+        "cannot be saved in the same place at once."
+    ),
+    "session_running_hint": (
+        "Finish or pause it there first. A paused session goes on with: avlastning resume"
+    ),
+    "session_running_where": " in terminal {tty}",
+    "which_session": "Which paused session do you want to go on with?",
+    "paused_live": "The session from {when}",
+    "paused_rehearsal": "The rehearsal from {when}",
 }
 
 LABELS: dict[str, dict[str, str]] = {"sv": SV, "en": EN}

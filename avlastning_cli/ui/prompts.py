@@ -21,6 +21,8 @@ from questionary import Choice, Style
 from rich.console import Console
 
 from avlastning_cli.prompter import EMERGENCY
+from avlastning_cli.textsafe import visible
+from avlastning_cli.ui.console import safe_console
 
 #: Calm: no red, nothing blinking; colours fall away with NO_COLOR.
 STYLE = Style(
@@ -62,7 +64,7 @@ def fit(text: Any, indent: int = 2) -> Any:
     """Wrap a prompt's text at word boundaries (the terminal would cut words in half)."""
     if not isinstance(text, str):
         return text  # a live Countdown: short, and redrawn each second
-    words = " ".join(text.split())
+    words = " ".join(visible(text).split())
     return textwrap.fill(words, _columns() - indent - 1, subsequent_indent=" " * indent)
 
 
@@ -90,7 +92,7 @@ class InteractivePrompter:
 
     def __init__(self, L: dict[str, str], console: Console | None = None) -> None:
         self.L = L
-        self.console = console or Console(highlight=False)
+        self.console = console or safe_console()
 
     def show(self, renderable: Any) -> None:
         self.console.print(renderable)
