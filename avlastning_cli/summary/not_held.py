@@ -41,7 +41,7 @@ def build_not_held(protocol: m.Protocol, reason: str, date: dt.date) -> sm.NotHe
         if not ids:
             raise UserError(f"The protocol '{protocol.id}' lists no reasons for not holding it.")
         raise UserError(
-            f"'{reason}' is not a reason in the protocol '{protocol.id}'.",
+            f"The reason given is not a reason in the protocol '{protocol.id}'.",
             f"{hint}Valid reasons: {', '.join(ids)}.",
         )
     return sm.NotHeldRecord.model_validate(
