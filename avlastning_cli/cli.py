@@ -286,11 +286,11 @@ def checklist_cmd(
         typer.Option(
             "--full",
             help="The whole script to read aloud, step by step, with your own notes set apart "
-            "(for rehearsing), instead of the one-page checklist.",
+            "(for rehearsing), instead of the checklist for the room.",
         ),
     ] = False,
 ) -> None:
-    """Print a one-page checklist for the room: steps to tick, key lines, signs, contacts."""
+    """Print the checklist for the room (one sheet, both sides): steps, rules, signs, contacts."""
     from avlastning_cli.export.checklist import checklist_model
     from avlastning_cli.export.output import pick_format
     from avlastning_cli.export.render import render

@@ -27,7 +27,7 @@ from avlastning_cli.stats import aggregate, build_report, render_csv, render_jso
 
 STEPS = ["setup", "purpose", "ground_rules", "introductions", "round", "tell_at_home",
          "warning_signs", "practical", "lessons", "next_steps", "closing"]  # fmt: skip
-SIGNS = ["overwhelming_reaction", "physical_injury", "psychological_injury", "suicidal_thoughts"]
+SIGNS = ["overwhelming_reaction", "physical_injury", "shocked_or_absent", "suicidal_thoughts"]
 REASONS = ["nobody_wanted", "held_later", "crisis_support_group", "individual_talks", "other"]
 
 

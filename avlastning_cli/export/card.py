@@ -8,13 +8,14 @@ from __future__ import annotations
 from avlastning_cli.errors import UserError
 from avlastning_cli.export.checklist import contacts_table
 from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para
-from avlastning_cli.protocol.models import Protocol, TellAtHomeSection
+from avlastning_cli.protocol.models import Contact, Protocol, TellAtHomeSection
 
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
         "may_tell": "Det här kan du berätta hemma",
         "not_to_tell": "Men berätta inte",
         "normal_reactions": "Vanliga reaktioner de närmaste dagarna",
+        "self_care": "Det här kan hjälpa de närmaste dagarna",
         "seek_help": "Sök hjälp om",
         "contacts": "Vem du kan kontakta, och när",
         "no_card": "Protokollet '{id}' har ingen del 'card', "
@@ -25,12 +26,17 @@ LABELS: dict[str, dict[str, str]] = {
         "may_tell": "What you may tell at home",
         "not_to_tell": "But do not tell",
         "normal_reactions": "Normal reactions in the coming days",
+        "self_care": "What can help in the coming days",
         "seek_help": "Seek help if",
         "contacts": "Who to contact, and when",
         "no_card": "The protocol '{id}' has no 'card' part, so there is no card to print.",
         "no_card_hint": "Add a 'card' to the protocol (see the bundled protocol).",
     },
 }
+
+
+def _for_card(contact: Contact) -> Contact:
+    return contact.model_copy(update={"when": contact.on_card}) if contact.on_card else contact
 
 
 def card_model(protocol: Protocol) -> Document:
@@ -55,11 +61,12 @@ def card_model(protocol: Protocol) -> Document:
     if not_to_tell:
         blocks.append(Bullets(tuple(not_to_tell), label=t["not_to_tell"]))
     blocks += [Heading(t["normal_reactions"]), Bullets(tuple(card.normal_reactions))]
+    if card.self_care:
+        blocks += [Heading(t["self_care"]), Bullets(tuple(card.self_care))]
     blocks += [Heading(t["seek_help"]), Bullets(tuple(card.seek_help))]
-    contacts = [protocol.contact(c) for c in card.contacts]
+    # the card speaks to the person holding it: each contact's own card text where it has one
+    contacts = [_for_card(protocol.contact(c)) for c in card.contacts]
     blocks += [Heading(t["contacts"]), contacts_table(contacts, protocol.language)]
     if card.closing:
         blocks.append(Para(card.closing))
-    return Document(
-        title=card.title, language=protocol.language, blocks=tuple(blocks), one_page=True
-    )
+    return Document(title=card.title, language=protocol.language, blocks=tuple(blocks), pages=1)

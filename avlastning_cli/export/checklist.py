@@ -1,4 +1,10 @@
-"""The checklist: one printable page for the room, or (``full``) the whole read-aloud script.
+"""The checklist: one printed sheet for the room, or (``full``) the whole read-aloud script.
+
+The sheet (at most two A4 pages, body type at least 10 pt) carries what the leader must have in
+front of them: each step with its first line to say, all the ground rules, what may and may not
+be told at home, the warning signs with their action, the checks and practical questions, the
+follow-up and the contacts people need. What is not needed in the room (how a crisis support or
+PKL group is alerted, the leader's tips, the reasons) is in ``full``.
 
 A pure function of the protocol. The only words here are the UI's own labels; everything else
 comes from the protocol.
@@ -18,6 +24,7 @@ from avlastning_cli.protocol.models import (
     TellAtHomeSection,
     WarningSign,
     WarningSignsSection,
+    sign_label,
 )
 
 LABELS: dict[str, dict[str, str]] = {
@@ -35,8 +42,8 @@ LABELS: dict[str, dict[str, str]] = {
         "say": "Läs upp",
         "notes": "Ledarens anteckningar (läses inte upp)",
         "why": "Varför",
-        "may_tell": "Det här får man berätta",
-        "not_to_tell": "Det här berättar man inte",
+        "may_tell": "Det här får man berätta hemma",
+        "not_to_tell": "Men inte",
         "questions": "Frågor att stämma av",
     },
     "en": {
@@ -53,8 +60,8 @@ LABELS: dict[str, dict[str, str]] = {
         "say": "Read aloud",
         "notes": "The leader's notes (not read aloud)",
         "why": "Why",
-        "may_tell": "You may tell",
-        "not_to_tell": "Do not tell",
+        "may_tell": "What you may tell at home",
+        "not_to_tell": "But not",
         "questions": "Questions to go through",
     },
 }
@@ -87,37 +94,71 @@ def contacts_table(contacts: list[Contact], language: str) -> Table:
     )
 
 
-def signs_table(signs: list[WarningSign], language: str) -> Table:
+def signs_table(signs: list[WarningSign], language: str, short: bool = False) -> Table:
+    """Each sign and what to do; ``short`` names a sign by its title, for the printed sheet."""
     t = LABELS[language]
     return Table(
         header=(t["sign"], t["action"]),
-        rows=tuple((s.text, s.action) for s in signs),
-        widths=(1, 1),
+        rows=tuple((sign_label(s) if short else s.text, s.action) for s in signs),
+        widths=(1, 2) if short else (1, 1),
     )
 
 
+def room_contacts(protocol: Protocol) -> list[Contact]:
+    """The contacts needed in the room: those a warning sign or the card points to.
+
+    Others (how a crisis support group is alerted, say) are in the full script. A protocol
+    with no card and no sign contacts keeps all of its contacts on the sheet.
+    """
+    card = list(protocol.card.contacts) if protocol.card else []
+    signs = [s.contact for s in _signs(protocol) if s.contact and s.contact not in card]
+    if not card and not signs:
+        return ordered_contacts(protocol)
+    rest = [c for c in ordered_contacts(protocol) if c.id in signs]  # in the next steps' order
+    return [protocol.contact(i) for i in card] + rest
+
+
+def _signs(protocol: Protocol) -> list[WarningSign]:
+    return [
+        s for sec in protocol.sections if isinstance(sec, WarningSignsSection) for s in sec.signs
+    ]
+
+
 def _key_lines(section: AnySection) -> list[str]:
-    """What fits a page: the round's question and passing_ok, else the first line to say."""
+    """What fits the sheet: the round's question and passing_ok, else the first line to say."""
     if isinstance(section, RoundSection):
         return [section.question, section.passing_ok]
     return section.say[:1]
+
+
+def _lists(section: AnySection, lang: str) -> list[Block]:
+    """The lists the leader goes through with the group: rules, and what to tell at home."""
+    t = LABELS[lang]
+    if isinstance(section, GroundRulesSection):
+        return [Bullets(tuple(section.rules), style="say", indent=1)]
+    if isinstance(section, TellAtHomeSection):
+        return [
+            Bullets(tuple(section.may_tell), style="say", indent=1, label=t["may_tell"]),
+            Bullets(tuple(section.not_to_tell), style="say", indent=1, label=t["not_to_tell"]),
+        ]
+    return []
 
 
 def _page(protocol: Protocol) -> list[Block]:
     lang = protocol.language
     t = LABELS[lang]
     blocks: list[Block] = []
-    signs: list[WarningSign] = []
     for section in protocol.sections:
         blocks.append(Tick(f"{section.title} · {minutes(section.minutes, lang)}", strong=True))
         blocks.extend(Para(line, style="say", indent=1) for line in _key_lines(section))
-        blocks.extend(Tick(check.text, indent=1) for check in section.checks)
-        blocks.extend(Tick(question.text, indent=1) for question in section.questions)
+        blocks.extend(_lists(section, lang))
         if isinstance(section, WarningSignsSection):
-            signs.extend(section.signs)
-    if signs:
-        blocks += [Heading(t["warning_signs"]), signs_table(signs, lang)]
-    blocks += [Heading(t["contacts"]), contacts_table(ordered_contacts(protocol), lang)]
+            blocks.append(signs_table(list(section.signs), lang, short=True))
+        blocks.extend(Tick(question.text, indent=1) for question in section.questions)
+        if isinstance(section, NextStepsSection) and section.follow_up is not None:
+            blocks.append(Tick(section.follow_up.text, indent=1))
+        blocks.extend(Tick(check.text, indent=1) for check in section.checks)
+    blocks += [Heading(t["contacts"]), contacts_table(room_contacts(protocol), lang)]
     return blocks
 
 
@@ -176,5 +217,5 @@ def checklist_model(protocol: Protocol, full: bool = False) -> Document:
         language=lang,
         subtitle=f"{what} · {minutes(protocol.duration_minutes, lang)}",
         blocks=tuple(_script(protocol) if full else _page(protocol)),
-        one_page=not full,
+        pages=None if full else 2,
     )

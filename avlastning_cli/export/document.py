@@ -62,4 +62,6 @@ class Document:
     language: str
     blocks: tuple[Block, ...]
     subtitle: str | None = None
-    one_page: bool = False  # the pdf shrinks its type until it fits one A4 page
+    #: At most this many A4 pages in the pdf, which sets its type smaller until it fits
+    #: (a checklist for the room: 2, one sheet printed on both sides; a card: 1). None: no limit.
+    pages: int | None = None

@@ -2,8 +2,8 @@
 
 The PDF core fonts are Latin-1 only, so the package's own subset of DejaVu Sans is embedded
 (see tools/subset_fonts.py): å, ä, ö, dashes, curly quotes and arrows come out as written.
-A one-page document is set in smaller type until it fits one A4 page. The creation date is a
-fixed one, so the same protocol gives the same bytes.
+A document with a page limit is set in smaller type until it fits that many A4 pages. The creation
+date is a fixed one, so the same protocol gives the same bytes.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ MARGIN_MM = 12.0
 INDENT_MM = 5.5
 #: Written as the creation date instead of "now", so that output is reproducible.
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-#: Type sizes (pt) tried in turn; a one-page document takes the largest that fits.
+#: Type sizes (pt) tried in turn; a document with a page limit takes the largest that fits.
 SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0)
 
 
@@ -186,10 +186,6 @@ def _write(doc: Document, size: float, fonts: dict[str, Path]) -> FPDF:
     return writer.pdf
 
 
-def _fits(pdf: FPDF) -> bool:
-    return pdf.pages_count == 1
-
-
 def _used_height(pdf: FPDF) -> float:
     page = pdf.h - pdf.t_margin - pdf.b_margin
     return (pdf.pages_count - 1) * page + pdf.get_y() - pdf.t_margin
@@ -270,16 +266,21 @@ def _drawable_doc(doc: Document) -> Document:
 
 
 def to_pdf(doc: Document) -> bytes:
-    """The document as PDF bytes; a one-page document shrinks its type to fit one A4 page.
+    """The document as PDF bytes; with a page limit, the type shrinks until it fits.
     Characters the font cannot draw come out as "?" (see :func:`undrawable`)."""
     doc = _drawable_doc(doc)
+    limit = doc.pages
+
+    def _fits(pdf: FPDF) -> bool:
+        return limit is None or pdf.pages_count <= limit
+
     with _font_paths() as fonts:
         pdf = _write(doc, SIZES[0], fonts)
-        if doc.one_page and not _fits(pdf):
+        if limit is not None and not _fits(pdf):
             # Height grows about with the square of the type size: start from that estimate,
             # then step to the largest size that fits (usually two or three tries in all).
             page = pdf.h - pdf.t_margin - pdf.b_margin
-            guess = SIZES[0] * math.sqrt(page / _used_height(pdf))
+            guess = SIZES[0] * math.sqrt(limit * page / _used_height(pdf))
             index = next((i for i, size in enumerate(SIZES) if size <= guess), len(SIZES) - 1)
             pdf = _write(doc, SIZES[index], fonts)
             if _fits(pdf):

@@ -199,7 +199,7 @@ table { border-collapse: collapse; width: 100%; margin: 3pt 0 6pt; }
 th, td { border: 1px solid #888; padding: 2pt 4pt; text-align: left; vertical-align: top; }
 th { background: #eee; }
 @media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   body.one-page { font-size: 7.5pt; line-height: 1.25; }
   h1 { font-size: 1.7em; }
   h2, h3 { break-after: avoid; }
@@ -246,7 +246,7 @@ def _html_block(block: Block) -> list[str]:
 
 def to_html(doc: Document) -> str:
     """One self-contained page: inline CSS, no scripts, nothing fetched from anywhere."""
-    body_class = ' class="one-page"' if doc.one_page else ""
+    body_class = ' class="one-page"' if doc.pages == 1 else ""
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{_e(doc.language)}">',

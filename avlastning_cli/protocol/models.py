@@ -44,7 +44,12 @@ class Contact(Base):
     id: Id
     role: Text = Field(description="Who this is, e.g. '1177 Vårdguiden' or 'Företagshälsovården'.")
     reach: Text = Field(description="How to reach them: a number, a web address, a place.")
-    when: Text = Field(description="When to use this contact.")
+    when: Text = Field(description="When to use this contact (for the leader).")
+    on_card: str | None = Field(
+        None,
+        description="What the take-home card says about this contact, written to the person "
+        "holding the card; the card uses 'when' if left out.",
+    )
 
 
 class Check(Base):
@@ -182,8 +187,18 @@ class TellAtHomeSection(_Section):
     not_to_tell: list[Text] = Field(min_length=1)
 
 
+#: How urgent a warning sign is, most urgent first. Only a life-threatening sign calls for 112
+#: without a condition; the emergency screen lists signs in this order.
+Level = Literal["life_threatening", "emergency_care", "support_soon"]
+LEVELS: tuple[str, ...] = ("life_threatening", "emergency_care", "support_soon")
+
+
 class WarningSign(Base):
     id: Id
+    level: Level = Field(
+        description="life_threatening: call 112 now; emergency_care: to emergency care now, "
+        "or 1177 the same day; support_soon: more support in the coming days."
+    )
     title: str | None = Field(
         None,
         max_length=60,
@@ -257,6 +272,7 @@ class CardHeadings(Base):
     not_to_tell: str | None = None
     normal_reactions: str | None = None
     seek_help: str | None = None
+    self_care: str | None = None
     contacts: str | None = None
 
 
@@ -271,6 +287,9 @@ class Card(Base):
         description="What you may tell at home; the tell_at_home section's list if left out.",
     )
     normal_reactions: list[Text] = Field(min_length=1)
+    self_care: list[Text] = Field(
+        default_factory=list, description="What helps in the coming days: sleep, food, routines."
+    )
     seek_help: list[Text] = Field(min_length=1, description="Signs to seek help for.")
     contacts: list[Id] = Field(min_length=1)
     closing: str | None = None

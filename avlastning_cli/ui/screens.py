@@ -148,17 +148,18 @@ def emergency_screen(protocol: m.Protocol, L: dict[str, str]) -> RenderableType:
     """What to do now, from the protocol's warning signs and their contacts."""
     rows = Table.grid(padding=(0, 1))
     rows.add_column(ratio=1)
-    for s in protocol.sections:
-        if not isinstance(s, m.WarningSignsSection):
-            continue
-        for sign in s.signs:
-            cell = Text()
-            cell.append(m.sign_label(sign), style="bold")
-            cell.append("\n→ " + " ".join(sign.action.split()))
-            if sign.contact:
-                c = protocol.contact(sign.contact)
-                cell.append(f" ({c.reach})", style="bold")
-            rows.add_row(cell)
+    signs = [
+        sign for s in protocol.sections if isinstance(s, m.WarningSignsSection) for sign in s.signs
+    ]
+    # life-threatening signs (call 112) first, whatever order the protocol lists them in
+    for sign in sorted(signs, key=lambda sign: m.LEVELS.index(sign.level)):
+        cell = Text()
+        cell.append(m.sign_label(sign), style="bold")
+        cell.append("\n→ " + " ".join(sign.action.split()))
+        if sign.contact:
+            c = protocol.contact(sign.contact)
+            cell.append(f" ({c.reach})", style="bold")
+        rows.add_row(cell)
     return Panel(
         Group(Text(L["emergency_intro"]), Text(""), rows),
         title=L["emergency_title"],

@@ -70,7 +70,7 @@ def test_ctrl_c_in_the_middle_then_resume(tmp_path: Path) -> None:
     assert child.exitstatus == 130
     assert (state / "live-session.json").exists()
     again = spawn(["resume"], state, tmp_path)
-    again.expect(r"Steg \d+/10")
+    again.expect(r"Steg \d+/11")
     enter_until_saved(again)
     assert again.exitstatus == 0
     assert len(list(out.glob("*.json"))) == 1

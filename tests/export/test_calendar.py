@@ -56,11 +56,11 @@ def test_ics_written_beside_summary_with_neutral_title(
     # the protocol's follow-up text, then the first next-steps contact (the manager)
     expected = {
         "sv": [
-            "Uppföljning efter avlastningssamtal",
+            "Uppföljning efter avlastningssamtal. Följ upp igen om cirka 4 veckor.",
             "Närmaste chef: <fyll i: chefens namn och telefonnummer>",
         ],
         "en": [
-            "Follow-up after defusing",
+            "Follow-up after defusing. Follow up again in about 4 weeks.",
             "Your manager: <fill in: the manager's name and phone number>",
         ],
     }

@@ -68,6 +68,7 @@ def test_checklist_has_a_tick_box_per_step_and_check(protocol: Protocol) -> None
     text = render(checklist_model(protocol), "txt")
     assert isinstance(text, str)
     boxes = sum(1 + len(s.checks) + len(s.questions) for s in protocol.sections)
+    boxes += sum(1 for s in protocol.sections if getattr(s, "follow_up", None) is not None)
     assert text.count("[ ] ") == boxes
 
 

@@ -35,7 +35,7 @@ def test_answers_file_writes_the_summary_without_prompts(tmp_path: Path) -> None
     # no terminal at all: an answers file needs none
     result = drive(["run", "--answers", str(answers), "--out", str(out)], tty=False)
     assert result.exit_code == 0, result.output
-    assert "Steg 1/10" not in result.output  # nothing is shown but the result
+    assert "Steg 1/11" not in result.output  # nothing is shown but the result
     data = summary(out)
     assert data["participants"] == 4 and data["second_leader"] is True
     assert data["round"] == {"spoke": 3, "passed": 1}

@@ -97,7 +97,7 @@ def test_time_is_counted_per_section(tmp_path: Path) -> None:
     e.add_time(90)
     e.add_time(30)
     assert e.state.seconds == {"setup": 120.0}
-    assert e.timing()[0] == ("Förberedelser: plats och deltagare", 3, 2.0)
+    assert e.timing()[0] == ("Förberedelser: plats och deltagare", 2, 2.0)
 
 
 def test_answers_that_no_longer_fit_are_dropped(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ def test_enter_through_whole_protocol_writes_both_files(
     assert data["participants"] == 1
     assert data["second_leader"] is False
     assert {s["status"] for s in data["steps"]} == {"done"}
-    assert len(data["steps"]) == 10
+    assert len(data["steps"]) == 11
     assert data["round"] == {"spoke": 1, "passed": 0}
     assert data["warning_signs"]["escalations"] == []
     assert data["warning_signs"]["escalated"] is False
@@ -53,7 +53,7 @@ def test_enter_through_whole_protocol_writes_both_files(
 def test_screens_show_step_counter_words_to_say_and_tips(tmp_path: Path) -> None:
     result = play(["run", "--out", str(tmp_path)])
     out = result.output
-    assert "Steg 1/10" in out and "Steg 10/10" in out
+    assert "Steg 1/11" in out and "Steg 11/11" in out
     assert "Säg" in out and "Tips för dig (läs inte upp)" in out
     assert "Tack för att ni är här." in out  # words to say, from the YAML
     assert "Nödläge: tryck !" in out

@@ -84,7 +84,7 @@ def test_skip_marks_a_step_skipped(tmp_path: Path) -> None:
     run(tmp_path, {nav("introductions"): "skip"})
     steps = {s["id"]: s["status"] for s in summary(tmp_path)["steps"]}
     assert steps["introductions"] == "skipped"
-    assert list(steps.values()).count("done") == 9
+    assert list(steps.values()).count("done") == 10
 
 
 def test_free_text_is_scrubbed_shown_and_stored_scrubbed(tmp_path: Path) -> None:
@@ -156,9 +156,10 @@ def test_real_prompts_typing_a_number_replaces_the_shown_default(tmp_path: Path)
 
 
 def test_real_prompts_emergency_key_then_back(tmp_path: Path) -> None:
-    # 0 participants, 1 second leader, 2 go on | setup: 3-4 checks (! at 3), 5 back
+    # 0 participants, 1 second leader, 2 go on | setup: 3-4 checks (! at 3: the third sign), 5 back
     back = DOWN * 2 + ENTER  # go on, skip, back, pause, emergency
-    keys = ENTER * 3 + "!" + DOWN + ENTER + "\x1b[A" + ENTER + ENTER + back + "\x7f7" + ENTER
+    sign = "!" + DOWN * 3 + ENTER
+    keys = ENTER * 3 + sign + "\x1b[A" + ENTER + ENTER + back + "\x7f7" + ENTER
     result = drive(["run", "--out", str(tmp_path)], keys + CTRL_C)
     assert result.exit_code == 130, result.output
     assert result.output.count("Innan ni börjar") == 2  # the opening, again after back

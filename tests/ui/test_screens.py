@@ -8,6 +8,7 @@ import time
 import pytest
 from rich.console import Console
 
+from avlastning_cli.protocol import models as m
 from avlastning_cli.protocol.loader import load_protocol
 from avlastning_cli.protocol.registry import resolve
 from avlastning_cli.ui import screens
@@ -60,7 +61,8 @@ def test_screens_never_show_red_or_blink(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.delenv("NO_COLOR", raising=False)
     p = load_protocol(resolve(None, "sv"))
     shown = [screens.section_screen(p, s, i, 10, 1, SV) for i, s in enumerate(p.sections)]
-    shown += [screens.emergency_screen(p, SV), screens.sign_actions(list(p.sections[6].signs), SV)]
+    signs = next(s for s in p.sections if isinstance(s, m.WarningSignsSection)).signs
+    shown += [screens.emergency_screen(p, SV), screens.sign_actions(list(signs), SV)]
     for renderable in shown:
         text = render(renderable, force_terminal=True, color_system="standard")
         assert "\x1b[" in text  # colours are on here …
@@ -90,3 +92,25 @@ def test_prompt_text_wraps_at_words_not_inside_them(monkeypatch) -> None:
     assert len(lines) == 2 and all(len(line) < 60 for line in lines)
     assert lines[0].endswith("inte") and lines[1] == "  blir störda."
     assert " ".join(part.strip() for part in lines) == label
+
+
+def test_emergency_screen_lists_life_threatening_signs_first() -> None:
+    """Whatever order a protocol gives, the signs that call for 112 now come first."""
+    p = load_protocol(resolve("avlastningssamtal", "sv"))
+    section = next(s for s in p.sections if isinstance(s, m.WarningSignsSection))
+    reordered = section.model_copy(update={"signs": list(reversed(section.signs))})
+    sections = [reordered if s is section else s for s in p.sections]
+    p = p.model_copy(update={"sections": sections})
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    console.print(screens.emergency_screen(p, SV))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    titles = [m.sign_label(s) for s in reordered.signs]
+    first_other = min(
+        out.index(t)
+        for t, s in zip(titles, reordered.signs, strict=True)
+        if s.level != "life_threatening"
+    )
+    for title, sign in zip(titles, reordered.signs, strict=True):
+        if sign.level == "life_threatening":
+            assert out.index(title) < first_other
+    assert out.index("Ring 112 nu") < first_other
