@@ -107,7 +107,7 @@ def _why(raw: str | bytes, exc: ValidationError) -> str:
     if isinstance(schema, str) and schema.startswith("avlastning.summary/") and schema != SCHEMA:
         return f"another schema version: {schema} (this tool reads {SCHEMA})"
     if schema != SCHEMA:
-        return f"not a summary (schema {schema!r})"
+        return "not a summary (its 'schema' is not this tool's)"
     first = exc.errors()[0]
     loc = first["loc"][1:] if first["loc"][:1] == (data.get("mode"),) else first["loc"]
     where = ".".join(str(part) for part in loc) or "summary"

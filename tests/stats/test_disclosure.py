@@ -215,12 +215,14 @@ def test_ids_not_in_the_protocol_are_skipped_and_not_echoed(tmp_path: Path) -> N
     write(root, "step.json", {**held("2025-01-06"), "steps": [{"id": "x", "status": "done"}]})
     write(root, "plain.json", held("2025-01-07", protocol="egen", flagged=("Anna Lindqvist",)))
     write(root, "reason.json", not_held("2025-01-08", "anna_ringde"))
+    write(root, "schema.json", {**held("2025-01-10"), "schema": "Anna Lindqvist"})
     custom = held("2025-01-09", protocol="egen", flagged=("eget_tecken",))
     write(root, "custom.json", custom)
     result = run(str(root), "--format", "json")
     assert result.exit_code == 0, result.output
     skipped = {Path(line.split(": ")[0]).name: line for line in result.stderr.splitlines()}
-    assert set(skipped) == {"sign.json", "step.json", "plain.json", "reason.json"}
+    assert set(skipped) == {"sign.json", "step.json", "plain.json", "reason.json", "schema.json"}
+    assert "its 'schema' is not this tool's" in skipped["schema.json"]
     assert "'warning_signs.flagged' holds an id that the bundled protocol" in skipped["sign.json"]
     assert "'steps' holds an id" in skipped["step.json"]
     assert "not a plain id" in skipped["plain.json"]
