@@ -527,6 +527,16 @@ def stats_cmd(
     rehearsals: Annotated[
         bool, typer.Option("--rehearsals", help="Also count rehearsals (left out by default).")
     ] = False,
+    protocol: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--protocol",
+            help="Your own protocol file(s) the summaries were written with (e.g. a copy made "
+            "with `avlastning new`): their ids are checked against it instead of the bundled "
+            "one of the same id. Repeat for each file.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """What many summaries say: sessions per month and protocol, held or not and why, warning
     signs, follow-ups, steps skipped, lessons. Small groups, and the counts that would give
@@ -543,6 +553,7 @@ def stats_cmd(
             until=until,
             include_rehearsals=rehearsals,
             on_skip=skipped,
+            protocols=protocol or [],
         )
         if agg.files_read == 0:
             raise UserError("No summary files found.", "Give the folder the summaries are in.")

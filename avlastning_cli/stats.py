@@ -21,8 +21,9 @@ Disclosure control, as statistics offices practise it, is applied when the repor
   cannot isolate one session.
 - Lessons are listed only when at least N held sessions wrote one; each is scrubbed again,
   shown without its date, in alphabetical order.
-- Every id must be a plain id, and when the protocol is a bundled one, one of its ids; a
-  summary with any other id is skipped with the reason (the id itself is not echoed).
+- Every id must be a plain id, and one of its protocol's ids when the protocol is known (a
+  bundled one, or one given with ``--protocol FILE``); a summary with any other id is
+  skipped with the reason (the id itself is not echoed).
 
 Summaries in Swedish and English are counted together: everything is keyed by id.
 """
@@ -41,12 +42,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
 from avlastning_cli.errors import UserError
 from avlastning_cli.summary.model import SCHEMA, HeldSummary, NotHeldRecord, parse_json
+
+if TYPE_CHECKING:
+    from avlastning_cli.protocol.models import Protocol
 
 Record = HeldSummary | NotHeldRecord
 
@@ -147,12 +151,26 @@ class KnownIds:
     signs: frozenset[str]
     reasons: frozenset[str]
     categories: frozenset[str]
+    source: str = "bundled"  # or "given (FILE)": where the ids come from, for skip reasons
+
+
+def protocol_ids(protocol: Protocol, source: str = "bundled") -> KnownIds:
+    """The ids a protocol defines (``source`` names it in a skip reason)."""
+    from avlastning_cli.protocol import fields as f
+
+    return KnownIds(
+        version=protocol.version,
+        steps=frozenset(s.id for s in protocol.sections),
+        signs=frozenset(f.sign_ids(protocol)),
+        reasons=frozenset(r.id for r in protocol.not_held_reasons),
+        categories=frozenset(f.lesson_category_ids(protocol)),
+        source=source,
+    )
 
 
 @cache
 def bundled_ids(protocol_id: str) -> KnownIds | None:
     """The ids of the bundled protocol ``protocol_id``, or None if no bundled one is called so."""
-    from avlastning_cli.protocol import fields as f
     from avlastning_cli.protocol.loader import load_protocol
     from avlastning_cli.protocol.registry import LANGUAGES, protocols_dir
 
@@ -161,24 +179,42 @@ def bundled_ids(protocol_id: str) -> KnownIds | None:
     for lang in LANGUAGES:
         path = protocols_dir() / f"{protocol_id}.{lang}.yaml"
         if path.is_file():
-            p = load_protocol(path)
-            return KnownIds(
-                version=p.version,
-                steps=frozenset(s.id for s in p.sections),
-                signs=frozenset(f.sign_ids(p)),
-                reasons=frozenset(r.id for r in p.not_held_reasons),
-                categories=frozenset(f.lesson_category_ids(p)),
-            )
+            return protocol_ids(load_protocol(path))
     return None
 
 
-def check_ids(s: Record) -> None:
-    """:class:`NotASummary` if an id in ``s`` is not a plain id or, for a bundled protocol,
-    not one of its ids. The message names the key, never the id (it could be anything)."""
+def local_ids(paths: Iterable[Path]) -> dict[str, KnownIds]:
+    """The ids of the organisation's own protocol files (``stats --protocol FILE``), by
+    protocol id; files with the same id (its sv and en) add up. A copy made with
+    ``avlastning new`` keeps the bundled id, so these take the bundled one's place."""
+    from avlastning_cli.protocol.loader import load_protocol
+
+    out: dict[str, KnownIds] = {}
+    for path in paths:
+        p = load_protocol(path)
+        ids = protocol_ids(p, source=f"given ({path.name})")
+        if p.id in out:
+            old = out[p.id]
+            ids = KnownIds(
+                version=old.version,
+                steps=old.steps | ids.steps,
+                signs=old.signs | ids.signs,
+                reasons=old.reasons | ids.reasons,
+                categories=old.categories | ids.categories,
+                source=old.source,
+            )
+        out[p.id] = ids
+    return out
+
+
+def check_ids(s: Record, local: Mapping[str, KnownIds] | None = None) -> None:
+    """:class:`NotASummary` if an id in ``s`` is not a plain id or not one of its protocol's
+    ids: the protocol given in ``local`` under that id, else the bundled one (a protocol
+    neither knows is held to plain ids only). The message names the key, never the id."""
     pid = s.protocol.id
     if not ID_RE.fullmatch(pid):
         raise NotASummary("'protocol.id' is not a plain id (a-z, 0-9, _)")
-    known = bundled_ids(pid)
+    known = (local or {}).get(pid) or bundled_ids(pid)
     groups: list[tuple[str, list[str], frozenset[str] | None]]
     if isinstance(s, NotHeldRecord):
         groups = [("not_held.reason", [s.not_held.reason], known.reasons if known else None)]
@@ -197,10 +233,15 @@ def check_ids(s: Record) -> None:
         for i in ids:
             if not ID_RE.fullmatch(i):
                 raise NotASummary(f"'{where}' holds a value that is not a plain id (a-z, 0-9, _)")
-            if allowed is not None and i not in allowed:
+            if known is not None and allowed is not None and i not in allowed:
+                hint = (
+                    "; if it was written with your own copy of it, give that with --protocol FILE"
+                    if known.source == "bundled"
+                    else ""
+                )
                 raise NotASummary(
-                    f"'{where}' holds an id that the bundled protocol '{pid}' "
-                    f"(version {known.version if known else '?'}) does not have"
+                    f"'{where}' holds an id that the {known.source} protocol '{pid}' "
+                    f"(version {known.version}) does not have{hint}"
                 )
 
 
@@ -217,6 +258,7 @@ class Aggregator:
     include_rehearsals: bool = False
     max_lessons: int = MAX_LESSONS
     on_skip: Callable[[Path, str], None] | None = None
+    protocols: dict[str, KnownIds] = field(default_factory=dict)  # see local_ids
 
     files_read: int = 0
     files_skipped: int = 0
@@ -259,7 +301,7 @@ class Aggregator:
         are checked by :func:`check_ids`, which raises :class:`NotASummary`)."""
         if isinstance(s, dict):
             s = check_summary(s)
-        check_ids(s)  # before anything is counted
+        check_ids(s, self.protocols)  # before anything is counted
         if s.mode == "rehearsal" and not self.include_rehearsals:
             self.rehearsals_excluded += 1
             return
@@ -327,6 +369,7 @@ def aggregate(
     include_rehearsals: bool = False,
     max_lessons: int = MAX_LESSONS,
     on_skip: Callable[[Path, str], None] | None = None,
+    protocols: Iterable[Path] = (),
 ) -> Aggregator:
     """Read every summary file under ``paths``, one at a time. ``since``/``until``: months,
     ``YYYY-MM`` (see :func:`parse_month`)."""
@@ -340,6 +383,7 @@ def aggregate(
         include_rehearsals=include_rehearsals,
         max_lessons=max_lessons,
         on_skip=on_skip,
+        protocols=local_ids(protocols),
     )
     for path in summary_files(paths):
         agg.add_file(path)

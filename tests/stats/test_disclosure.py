@@ -234,6 +234,28 @@ def test_ids_not_in_the_protocol_are_skipped_and_not_echoed(tmp_path: Path) -> N
     assert data["per_protocol"] == {"avlastningssamtal": HIDDEN, "egen": HIDDEN}
 
 
+def test_an_organisations_own_copy_can_be_given_with_protocol(tmp_path: Path) -> None:
+    """`avlastning new` keeps the bundled id: summaries written with a copy that adds an id
+    are skipped (with a hint) until the copy is given with --protocol."""
+    copy = tmp_path / "var-rutin.yaml"
+    assert runner.invoke(app, ["new", str(copy)]).exit_code == 0
+    text = copy.read_text(encoding="utf-8")
+    text = text.replace(
+        "not_held_reasons:\n",
+        "not_held_reasons:\n  - id: lokal_orsak\n    text: Vår egen orsak\n",
+        1,
+    )
+    copy.write_text(text, encoding="utf-8")
+    root = tmp_path / "s"
+    for n in range(3):
+        write(root, f"n{n}.json", not_held(f"2025-01-0{n + 1}", "lokal_orsak"))
+    bare = run(str(root), "--format", "json")
+    assert bare.exit_code == 1  # every file skipped: nothing to count
+    assert "give that with --protocol FILE" in bare.stderr
+    data = report(root, "--protocol", str(copy))
+    assert data["not_held_reasons"] == {"lokal_orsak": 3}
+
+
 def test_readme_explains_the_rules() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert "secondary suppression" in readme.lower()
