@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal, NoReturn
+from typing import Annotated, Any, Literal, NoReturn, TextIO
 
 import typer
 
@@ -123,7 +123,7 @@ def protocols_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """List the bundled protocols (id, language, title, version)."""
-    from avlastning_cli.protocol.registry import bundled
+    from avlastning_cli.protocol.registry import bundled, plain_table
 
     items = bundled()
     if as_json:
@@ -141,16 +141,7 @@ def protocols_cmd(
         ]
         _echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
-
-    from avlastning_cli.ui.console import safe_console
-
-    table = Table(box=None, pad_edge=False)
-    for column in ("id", "lang", "version", "type", "title"):
-        table.add_column(column)
-    for b in items:
-        table.add_row(b.id, b.language, b.version, b.type, b.title)
-    safe_console().print(table)
+    _echo(plain_table(items), nl=False)
 
 
 @app.command("validate")
@@ -165,18 +156,22 @@ def validate_cmd(
     ] = False,
 ) -> None:
     """Check protocol files. Every problem is shown as FILE:LINE:COLUMN: where: what."""
-    from avlastning_cli.protocol.loader import read_protocol
-    from avlastning_cli.protocol.strict import strict_issues
+    from avlastning_cli.protocol.loader import load_protocol, read_protocol
 
     failed = 0
     for path in files:
         try:
-            protocol, source = read_protocol(path)
+            # strict checks need the located source; otherwise bytes checked before are cached
+            protocol, source = read_protocol(path) if strict else (load_protocol(path), None)
         except UserError as exc:
             failed += 1
             _echo(str(exc))
             continue
-        problems = strict_issues(protocol, source) if strict else []
+        problems = []
+        if source is not None:
+            from avlastning_cli.protocol.strict import strict_issues
+
+            problems = strict_issues(protocol, source)
         if problems:
             failed += 1
             _echo(f"{path}: {len(problems)} problem(s) in strict mode")
@@ -351,6 +346,9 @@ def scrub_cmd(
 
     with handled():
         language = check_language(lang)
+        if file is None and not as_json:
+            _scrub_stdin(language)  # paragraph by paragraph: any length, bounded memory
+            return
         try:
             if file is None:  # bounded, and UTF-8 whatever the locale says
                 stdin = getattr(sys.stdin, "buffer", sys.stdin) if sys.stdin else None
@@ -372,6 +370,56 @@ def scrub_cmd(
         _echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         _echo(result.text, nl=not result.text.endswith("\n"))
+
+
+#: Standard input is scrubbed piece by piece up to this many characters (memory stays bounded
+#: whatever the length; the limit only stops an endless stream).
+STREAM_MAX_CHARS = 1_000_000_000
+
+
+def _scrub_stdin(language: str) -> None:
+    """Scrub standard input piece by piece (see ``privacy.scrub_stream``), read as UTF-8
+    whatever the locale says, so that a long text needs no more memory than a short one. A NUL
+    character (binary data, /dev/zero) or more than :data:`STREAM_MAX_CHARS` stops it."""
+    import io
+
+    from avlastning_cli.privacy import scrub_stream
+
+    if sys.stdin is None:
+        raise UserError("There is no standard input to read.", "Give a file instead.")
+    raw = getattr(sys.stdin, "buffer", None)
+    reader: TextIO = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") if raw else sys.stdin
+    seen = 0
+
+    def read(n: int) -> str:
+        nonlocal seen
+        block = reader.read(n)
+        seen += len(block)
+        if "\x00" in block:
+            raise UserError("<stdin>: the input holds NUL characters: it is not text.")
+        if seen > STREAM_MAX_CHARS:
+            raise UserError(
+                f"The text is more than {STREAM_MAX_CHARS:,} characters.",
+                "Scrub it in smaller parts.",
+            )
+        return block
+
+    last = ""
+    try:
+        for piece in scrub_stream(read, language):
+            if piece.text:
+                _echo(piece.text, nl=False)
+                last = piece.text
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"<stdin>: the text is not UTF-8 (byte 0x{exc.object[exc.start]:02x}).",
+            "Save it as UTF-8.",
+        ) from None
+    finally:
+        if raw is not None and isinstance(reader, io.TextIOWrapper):
+            reader.detach()  # leave the real standard input open
+    if not last.endswith("\n"):
+        _echo("")
 
 
 AnswersOpt = Annotated[

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from avlastning_cli.errors import Issue, Location
 
-#: libyaml's safe loader when PyYAML was built with it (several times faster), else Python's
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000
 
@@ -109,8 +108,12 @@ def load(text: str, file: str) -> Source:
         raise YamlProblem(
             [Issue(Location(file, 1, 1), "", f"more than {MAX_BYTES:,} bytes of YAML.")]
         )
+    import yaml  # here, not at the top: a protocol loaded from the cache needs no YAML
+
+    # libyaml's safe loader when PyYAML was built with it (several times faster), else Python's
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=LOADER)
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
@@ -148,12 +151,16 @@ class _Builder:
         self.source = source
         self.issues: list[Issue] = []
         self.count = 0
+        import yaml
+
+        self.yaml = yaml
         self.constructor = yaml.SafeLoader("")
 
     def _at(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def build(self, node: yaml.Node, path: PathT) -> Any:
+        yaml = self.yaml
         self.count += 1
         if self.count > MAX_NODES:
             if self.count == MAX_NODES + 1:

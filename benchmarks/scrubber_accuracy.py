@@ -1,10 +1,13 @@
-"""Accuracy and speed of the personal-data scrubber on the seeded corpus.
+"""Accuracy and speed of the personal-data scrubber and the final gate.
 
 Run from the repository root: ``python benchmarks/scrubber_accuracy.py`` (needs faker, a
 test-only dependency). Prints recall, precision and F2 per type (span level: a true item is found
 when findings cover its whole span; a finding is correct when it overlaps a true item; findings in
 the clean sentences all count as wrong), recall for known and held-out names separately, the share
-of clean sentences changed, and throughput with a same-run baseline. Exits 1 if a target fails.
+of clean sentences changed, and throughput with a same-run baseline. Then the adversarial set
+(``tests/privacy/adversarial_*.txt``, written from issue 14's list of kinds before the rules were
+read): recall per kind and the share of clean sentences changed, by the scrubber alone and after
+the final gate masks every uncertain item (as ``run --answers`` does). Exits 1 if a target fails.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from avlastning_cli.privacy import scrub
+from avlastning_cli.privacy.gate import fail_closed
+from tests.privacy import adversarial
 from tests.privacy.corpus import TYPES, Report, evaluate, standard_corpus
 from tests.privacy.realistic import realistic_set
 
@@ -32,7 +38,60 @@ TARGETS: list[tuple[str, str, float, str]] = [
     ("realistic: recall held-out names", "real:name_heldout", 0.91, ">="),
     ("realistic: recall numbers and e-mail", "real:numbers", 1.0, ">="),
     ("realistic: clean sentences changed", "real:clean_changed", 0.02, "<="),
+    # the adversarial set (issue 14)
+    *(
+        (f"adversarial: recall {k}", f"adv:{k}", 1.0, ">=")
+        for k in ("id_number", "phone", "email", "email_obf", "plate", "bank", "ip", "dob")
+    ),
+    ("adversarial: recall tricks on numbers", "adv:trick_number", 1.0, ">="),
+    ("adversarial: recall names, scrubber", "adv:name", 0.97, ">="),
+    ("adversarial: recall names, after the gate", "gate:name", 0.99, ">="),
+    ("adversarial: recall tricks on names, after the gate", "gate:trick_name", 0.99, ">="),
+    ("adversarial: clean changed, scrubber", "adv:clean", 0.03, "<="),
+    ("adversarial: clean changed, after the gate", "gate:clean", 0.08, "<="),
+    ("all clean sentences changed by the gate", "gate:all_clean", 0.08, "<="),
 ]
+
+
+def _scrubbed(text: str, lang: str) -> str:
+    return scrub(text, lang).text
+
+
+def _gated(text: str, lang: str) -> str:
+    return fail_closed(scrub(text, lang).text, lang).text
+
+
+def _print_adversarial() -> dict[str, float]:
+    alone = adversarial.evaluate(_scrubbed)
+    gated = adversarial.evaluate(_gated)
+    print(
+        f"\nadversarial set (written before reading the rules): "
+        f"{sum(alone.counts.values())} items in {len(adversarial.KINDS)} kinds, "
+        f"{alone.n_clean} clean sentences"
+    )
+    print(f"{'kind':<14}{'n':>5}{'scrubber':>10}{'+ gate':>9}")
+    for k in adversarial.KINDS:
+        print(f"{k:<14}{alone.counts[k]:>5}{alone.recall[k]:>10.4f}{gated.recall[k]:>9.4f}")
+    print(
+        f"clean changed: scrubber {alone.clean_changed:.2%}, "
+        f"after the gate {gated.clean_changed:.2%}"
+    )
+    for kind, secret, out in alone.misses:
+        print(f"    scrubber missed {kind}: {secret!r} in {out!r}")
+    for kind, secret, out in gated.misses:
+        print(f"    gate missed {kind}: {secret!r} in {out!r}")
+    for _text, out in gated.changed:
+        print(f"    clean changed: {out!r}")
+    values = {f"adv:{k}": v for k, v in alone.recall.items()}
+    values |= {f"gate:{k}": v for k, v in gated.recall.items()}
+    values["adv:clean"] = alone.clean_changed
+    values["gate:clean"] = gated.clean_changed
+    return values
+
+
+def _gate_on_clean(clean: list[tuple[str, str]]) -> float:
+    changed = sum(_gated(text, lang) != text for lang, text in clean)
+    return changed / max(1, len(clean))
 
 
 def _print_figures(report: Report) -> None:
@@ -82,7 +141,14 @@ def main() -> int:
         "real:name_heldout": real.recall["name_heldout"],
         "real:numbers": min(real.recall[t] for t in ("id_number", "phone", "email")),
         "real:clean_changed": real.clean_changed,
+        **_print_adversarial(),
     }
+    all_clean = clean + real_clean
+    values["gate:all_clean"] = _gate_on_clean(all_clean)
+    print(
+        f"gate on the other clean sentences ({len(all_clean)}): "
+        f"{values['gate:all_clean']:.2%} changed"
+    )
     failed = 0
     for label, key, target, op in TARGETS:
         v = values[key]

@@ -44,6 +44,10 @@ def pytest_configure(config: pytest.Config) -> None:
     state = _SANDBOX / "avlastning-state"
     state.mkdir(mode=0o700)
     os.environ["AVLASTNING_STATE_DIR"] = str(state)
+    # one protocol cache for the whole run, as one user's machine has: most loads hit it
+    cache = _SANDBOX / "avlastning-cache"
+    cache.mkdir(mode=0o700)
+    os.environ["AVLASTNING_CACHE_DIR"] = str(cache)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

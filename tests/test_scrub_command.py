@@ -47,3 +47,19 @@ def test_scrub_binary_file_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["scrub", str(path)])
     assert result.exit_code == 1
     assert "not UTF-8" in result.output
+
+
+def test_scrub_stdin_streams_a_text_longer_than_a_file_may_be() -> None:
+    # 2 MB through standard input, paragraph by paragraph (issue 16): all of it comes back
+    para = "Kollegan Anna Lindqvist ringde 070-123 45 67 om rutinen.\n\n"
+    text = para * (2_000_000 // len(para))
+    result = runner.invoke(app, ["scrub"], input=text.encode("utf-8"))
+    assert result.exit_code == 0
+    assert result.output.count("[TELEFON]") == text.count("070-123")
+    assert "Lindqvist" not in result.output and "070" not in result.output
+
+
+def test_scrub_stdin_that_is_not_utf8_is_a_clear_error() -> None:
+    result = runner.invoke(app, ["scrub"], input=b"Anna \xff\xfe")
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.output and "Traceback" not in result.output

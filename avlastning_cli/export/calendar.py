@@ -59,40 +59,64 @@ def description(protocol: m.Protocol, summary: dict[str, Any]) -> str:
 def follow_up_ics(protocol: m.Protocol, summary: dict[str, Any]) -> bytes:
     """An all-day VEVENT on the follow-up date, with a display reminder that morning.
 
+    Written by hand (RFC 5545: CRLF line ends, TEXT escaped, lines folded at 75 octets): it is
+    twenty lines, and the icalendar library took longer to import than the rest of writing
+    the summary. A test reads the file back with icalendar.
+
     Raises ValueError if the summary has no follow-up date.
     """
-    from icalendar import Alarm, Calendar, Event
-
     day = follow_up_date(summary)
     if day is None:
         raise ValueError("the summary has no follow-up date")
-    title = TITLES[protocol.language]
+    title = _escape(TITLES[protocol.language])
     written = dt.date.fromisoformat(summary["date"])
-
-    cal = Calendar()
-    cal.add("prodid", PRODID.format(lang=protocol.language.upper()))
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    event = Event()
-    event.add("uid", _uid(summary))
-    event.add("dtstamp", dt.datetime.combine(written, dt.time(0, 0), tzinfo=dt.UTC))
-    event.add("dtstart", day)
-    if day < dt.date.max:  # without DTEND an all-day event lasts its one day (RFC 5545)
-        event.add("dtend", day + dt.timedelta(days=1))
-    event.add("summary", title)
     text = description(protocol, summary)
-    if text:
-        event.add("description", text)
-    event.add("class", "PRIVATE")
-    event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block the day
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", title)
-    alarm.add("trigger", REMINDER)
-    event.add_component(alarm)
-    cal.add_component(event)
-    data: bytes = cal.to_ical()
-    return data
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID.format(lang=protocol.language.upper())}",
+        "CALSCALE:GREGORIAN",
+        "BEGIN:VEVENT",
+        f"SUMMARY:{title}",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+        # without DTEND an all-day event lasts its one day (RFC 5545): the last day has none
+        *([f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}"] if day < dt.date.max else []),
+        f"DTSTAMP:{written:%Y%m%d}T000000Z",
+        f"UID:{_uid(summary)}",
+        "CLASS:PRIVATE",
+        *([f"DESCRIPTION:{_escape(text)}"] if text else []),
+        "TRANSP:TRANSPARENT",  # a reminder, not a meeting: it does not block the day
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{title}",
+        f"TRIGGER:PT{REMINDER.seconds // 3600}H",
+        "END:VALARM",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def _escape(text: str) -> str:
+    """An RFC 5545 TEXT value: backslash, semicolon and comma escaped, line breaks as \\n."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def _fold(line: str, limit: int = 75) -> str:
+    """Fold a content line so that no line is longer than ``limit`` octets (a continuation
+    line starts with one space), never inside a UTF-8 character."""
+    parts: list[str] = []
+    current, size = "", 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets >= limit:
+            parts.append(current)
+            current, size = "", 0
+        current += char
+        size += octets
+    parts.append(current)
+    return "\r\n ".join(parts)
 
 
 def ics_text(data: bytes) -> str:

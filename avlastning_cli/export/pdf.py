@@ -4,10 +4,14 @@ The PDF core fonts are Latin-1 only, so the package's own subset of DejaVu Sans 
 (see tools/subset_fonts.py): å, ä, ö, dashes, curly quotes and arrows come out as written.
 A document with a page limit is set in smaller type until it fits that many A4 pages. The creation
 date is a fixed one, so the same protocol gives the same bytes.
+
+Speed: the fonts are parsed once, however many type sizes are tried, and text is measured by
+:class:`_MeasuredFont` (see there), not once per character over the whole line.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import math
@@ -19,7 +23,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import TableBordersLayout
-from fpdf.fonts import FontFace
+from fpdf.fonts import CoreFont, FontFace, TTFFont
 
 from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para, Table, Tick
 from avlastning_cli.textsafe import visible
@@ -34,14 +38,80 @@ FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5, 5.0)
 
 
+class _Fonts(dict[str, Path]):
+    """The font files by style, and the fonts parsed from them once for every document laid
+    out while they are open (one per type size tried): each document gets a copy that shares
+    the parsed font file and keeps its own record of the glyphs it used. (Not across calls:
+    writing a PDF subsets the shared font file in place.)"""
+
+    def parsed(self) -> dict[str, CoreFont | TTFFont]:
+        if not hasattr(self, "_parsed"):
+            parser = FPDF()
+            for style, path in self.items():
+                parser.add_font(FONT, style, str(path))
+            self._parsed = dict(parser.fonts)
+        return self._parsed
+
+
 @contextmanager
 def _font_paths() -> Iterator[dict[str, Path]]:
     """The bundled fonts as real files (extracted for a moment if the package is zipped)."""
     folder = files("avlastning_cli.export") / "fonts"
     with ExitStack() as stack:
-        yield {
-            style: stack.enter_context(as_file(folder / name)) for style, name in FONT_FILES.items()
-        }
+        yield _Fonts(
+            {
+                style: stack.enter_context(as_file(folder / name))
+                for style, name in FONT_FILES.items()
+            }
+        )
+
+
+class _MeasuredFont(TTFFont):
+    """A TrueType font that measures each text once.
+
+    fpdf2's line breaking measures the line it is building again for every character it adds,
+    summing the glyph widths of the whole line each time (quadratic in the line's length, and
+    most of the layout's time). Here the width of a text is the remembered width of the text
+    one character shorter plus that character's. The glyph widths are whole numbers, so the
+    sums, and the layout, are exactly those of fpdf2's own method.
+    """
+
+    __slots__ = ()
+    #: fontkey -> text -> sum of glyph widths (in 1/1000 of the type size)
+    _units: dict[str, dict[str, float]] = {}  # noqa: RUF012
+    _MAX_KNOWN = 200_000  # texts remembered per font before starting afresh (bounded memory)
+
+    def get_text_width(
+        self, text: str, font_size_pt: float, text_shaping_params: dict[str, object] | None
+    ) -> tuple[int, float]:
+        if text_shaping_params or self.is_symbol:
+            return super().get_text_width(text, font_size_pt, text_shaping_params)
+        if font_size_pt > self.biggest_size_pt:
+            self.biggest_size_pt = font_size_pt
+        known = self._units.setdefault(self.fontkey, {})
+        if len(known) > self._MAX_KNOWN:
+            known.clear()
+        units = known.get(text)
+        if units is None:
+            shorter = known.get(text[:-1]) if text else None
+            if shorter is None:
+                units = sum(self.cw[ord(c)] for c in text)
+            else:
+                units = shorter + self.cw[ord(text[-1])]
+            known[text] = units
+        return len(text), units * font_size_pt * 0.001
+
+
+def _add_fonts(pdf: FPDF, fonts: dict[str, Path]) -> None:
+    if not isinstance(fonts, _Fonts):
+        for style, path in fonts.items():
+            pdf.add_font(FONT, style, str(path))
+        return
+    for key, font in fonts.parsed().items():
+        mine = copy.deepcopy(font)
+        if type(mine) is TTFFont:
+            mine.__class__ = _MeasuredFont
+        pdf.fonts[key] = mine
 
 
 class _Writer:
@@ -51,8 +121,7 @@ class _Writer:
         pdf = FPDF(orientation="portrait", unit="mm", format="A4")
         pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
         pdf.set_auto_page_break(True, margin=MARGIN_MM)
-        for style, path in fonts.items():
-            pdf.add_font(FONT, style, str(path))
+        _add_fonts(pdf, fonts)
         pdf.set_title(doc.title)
         pdf.set_lang(doc.language)
         pdf.set_creator("avlastning")

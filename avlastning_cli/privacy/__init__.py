@@ -4,6 +4,6 @@ Pure Python and offline. ``find`` reports what it found; ``scrub`` replaces each
 typed placeholder such as ``[NAMN]`` or ``[TELEFON]`` (``lang="en"``: ``[NAME]``, ``[PHONE]``).
 """
 
-from .scrubber import PLACEHOLDERS, Finding, ScrubResult, find, scrub
+from .scrubber import PLACEHOLDERS, Finding, ScrubResult, find, scrub, scrub_stream
 
-__all__ = ["PLACEHOLDERS", "Finding", "ScrubResult", "find", "scrub"]
+__all__ = ["PLACEHOLDERS", "Finding", "ScrubResult", "find", "scrub", "scrub_stream"]

@@ -50,7 +50,10 @@ def find_id_numbers(text: str) -> Iterator[Candidate]:
 
 
 # --- phone numbers --------------------------------------------------------------------------
-_GROUP = r"(?:\(\d{1,4}\)|\d{1,5})"
+# Possessive digit groups: a run of digits is cut into groups one way only. Backtracking over
+# every way to cut "1111…1 1111…1" into groups made a long spaced run cost seconds (issue 16);
+# the greedy cut reaches every end the backtracking one could, with the fewest groups.
+_GROUP = r"(?:\(\d{1,4}\)|\d{1,5}+)"
 _PHONE_RE = re.compile(
     rf"(?<![\w+\-.,:/])(?:\+\s?|00)?{_GROUP}(?:(?:\x20?-\x20?|[\x20\u00a0.])?{_GROUP}){{1,7}}"
     r"(?!\d)"
@@ -90,7 +93,8 @@ def find_phones(text: str) -> Iterator[Candidate]:
 
 
 # --- e-mail ---------------------------------------------------------------------------------
-_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+# The local part may hold an apostrophe ("mary-kate.o'brien@…") but starts with a letter or digit.
+_EMAIL_RE = re.compile(r"(?<![\w.+\-'])[\w.+\-]++(?:'[\w.+\-]+)*@[\w\-]+(?:\.[\w\-]+)+")
 
 
 def find_emails(text: str) -> Iterator[Candidate]:
@@ -137,12 +141,19 @@ _FRAGMENT_RE = re.compile(
     r"|(?:Flat|Apartment|Apt\.?|Unit|Suite)\x20\d{1,4}[A-Za-z]?\b"
     r"|(?:Box|Postbox|PO\x20Box|P\.O\.\x20Box)\x20\d{1,6}\b)"
 )
-_CO_RE = re.compile(rf"\bc/o\x20[{_UP}][\w\-'’]+(?:\x20[{_UP}][\w\-'’]+)*")
+_CO_RE = re.compile(rf"(?=c)\bc/o\x20[{_UP}][\w\-'’]+(?:\x20[{_UP}][\w\-'’]+)*")
 
 
 # Cheap checks that decide whether the expensive street patterns need to run at all.
-_SV_HINT_RE = re.compile(rf"(?:{_SV_SUFFIX})\x20\d")
-_EN_HINT_RE = re.compile(rf"\d[A-Za-z]?,?\x20[{_UP}].*?\b(?:{_EN_SUFFIX})\b")
+# Where a Swedish street may end: a space and a digit right after a street suffix. Found from
+# the (rarer) space-and-digit, then the word before it is checked.
+_SPACE_DIGIT_RE = re.compile(r"\x20(?=\d)")
+_SV_SUFFIXES = tuple(_SV_SUFFIX.split("|"))
+# Two separate searches, not ``\d … .*? … Street``: that lazy scan restarted at every digit and
+# made "1 A 1 A …" on one line quadratic (issue 16). The hint only decides whether to run
+# _EN_STREET_RE, which needs both parts anyway.
+_EN_HINT_NUMBER_RE = re.compile(rf"\d[A-Za-z]?,?\x20[{_UP}]")
+_EN_HINT_SUFFIX_RE = re.compile(rf"(?=[SRALDWCPTGBHMVQYF])\b(?:{_EN_SUFFIX})\b")
 
 
 def find_addresses(text: str) -> Iterator[Candidate]:
@@ -152,26 +163,43 @@ def find_addresses(text: str) -> Iterator[Candidate]:
     if not _DIGIT_RE.search(text):
         return
     rxs = [_FRAGMENT_RE]
-    if _SV_HINT_RE.search(text):
-        rxs += [_SV_STREET_RE, _SV_STREET_SPLIT_RE]
-    if _EN_HINT_RE.search(text):
+    if _EN_HINT_SUFFIX_RE.search(text) and _EN_HINT_NUMBER_RE.search(text):
         rxs.append(_EN_STREET_RE)
     for rx in rxs:
         for m in rx.finditer(text):
             yield ("address", m.start(), m.end())
+    yield from _sv_streets(text)
+
+
+def _sv_streets(text: str) -> Iterator[Candidate]:
+    """Swedish streets, looked for only around a street ending followed by a number (the
+    costly patterns then read a few hundred characters, not the whole text)."""
+    seen: set[tuple[int, int]] = set()
+    done = 0
+    for hint in _SPACE_DIGIT_RE.finditer(text):
+        if not text.endswith(_SV_SUFFIXES, 0, hint.start()):
+            continue
+        start = max(done, hint.start() - 120)
+        end = min(len(text), hint.end() + 121)
+        for rx in (_SV_STREET_RE, _SV_STREET_SPLIT_RE):
+            for m in rx.finditer(text, start, end):
+                if (m.start(), m.end()) not in seen:
+                    seen.add((m.start(), m.end()))
+                    yield ("address", m.start(), m.end())
+        done = max(done, hint.start() - 120)
 
 
 # --- postcodes ------------------------------------------------------------------------------
 _SAFE_NUMBERS = frozenset({"113 13", "114 14", "112 12", "116 111", "116 117"})
 _SV_POSTCODE_RE = re.compile(
-    r"(?<![\w\-+,.:/])(?:SE-?\x20?)?[1-9]\d{2}\x20\d{2}(?![\w\-])(?!\x20\d)"
+    r"(?=[1-9S])(?<![\w\-+,.:/])(?:SE-?\x20?)?[1-9]\d{2}\x20\d{2}(?![\w\-])(?!\x20\d)"
 )
 _SV_POSTCODE5_RE = re.compile(
-    rf"(?<![\w\-+,.:/])(?:SE-?\x20?)?[1-9]\d{{4}}(?=\x20+[{_UP}][{_LO}]+)(?![\w])"
+    rf"(?=[1-9S])(?<![\w\-+,.:/])(?:SE-?\x20?)?[1-9]\d{{4}}(?=\x20+[{_UP}][{_LO}]+)(?![\w])"
 )
-_SE_PREFIXED_RE = re.compile(r"\bSE-?\x20?[1-9]\d{4}\b")
-_UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\x20?\d[A-Z]{2}\b")
-_US_ZIP_RE = re.compile(r"(?<=\b[A-Z]{2}\x20)\d{5}(?:-\d{4})?\b")
+_SE_PREFIXED_RE = re.compile(r"(?=S)\bSE-?\x20?[1-9]\d{4}\b")
+_UK_POSTCODE_RE = re.compile(r"(?=[A-Z])\b[A-Z]{1,2}\d[A-Z\d]?\x20?\d[A-Z]{2}\b")
+_US_ZIP_RE = re.compile(r"(?=\d)(?<=\b[A-Z]{2}\x20)\d{5}(?:-\d{4})?\b")
 
 
 _AFTER_ADDRESS_RE = re.compile(r"\A,?\x20?(?:SE-?\x20?)?(\d{3}\x20?\d{2})(?![\w])")

@@ -2,25 +2,55 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import os
 import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from avlastning_cli.errors import Issue, ProtocolError
 from avlastning_cli.protocol import models as m
-from avlastning_cli.yamlsrc import PathT, Source, YamlProblem, load, read_text
+
+if TYPE_CHECKING:  # yamlsrc imports PyYAML, which a cached protocol does not need
+    from avlastning_cli.yamlsrc import PathT, Source
 
 HINT = "Fix the lines above and run `avlastning validate FILE` again."
 
 
 def load_protocol(path: Path) -> m.Protocol:
-    """Read and validate a protocol file, or raise :class:`ProtocolError` with every problem."""
-    return read_protocol(path)[0]
+    """Read and validate a protocol file, or raise :class:`ProtocolError` with every problem.
+
+    A file whose exact bytes validated before is rebuilt from the cache (see
+    :mod:`avlastning_cli.protocol.cache`); any other is read and validated in full.
+    """
+    from avlastning_cli.protocol import cache
+
+    raw = _read_bytes(path)
+    if raw is not None:
+        cached = cache.get(raw)
+        if cached is not None:
+            return cached
+    protocol, _ = read_protocol(path, raw)
+    if raw is not None:
+        cache.put(raw, protocol)
+    return protocol
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    """The file's bytes (bounded, never waiting on a pipe), or None when it is too big: the
+    full read then says so in its own words."""
+    from avlastning_cli.fsutil import TooLarge, read_bounded
+    from avlastning_cli.yamlsrc import MAX_BYTES
+
+    try:
+        return read_bounded(path, MAX_BYTES, "protocol")
+    except TooLarge:
+        return None
 
 
 def open_protocol(ref: str | None, lang: str | None = None) -> tuple[m.Protocol, Path]:
@@ -31,13 +61,32 @@ def open_protocol(ref: str | None, lang: str | None = None) -> tuple[m.Protocol,
     return load_protocol(path), path
 
 
-def read_protocol(path: Path) -> tuple[m.Protocol, Source]:
-    """Like :func:`load_protocol`, also returning the located source (for strict checks)."""
+def read_protocol(path: Path, raw: bytes | None = None) -> tuple[m.Protocol, Source]:
+    """Read and validate in full (no cache), also returning the located source (for strict
+    checks). ``raw`` is the file's bytes when the caller has read them already."""
+    from avlastning_cli.yamlsrc import YamlProblem, decode_utf8, load, read_text
+
     try:
-        source = load(read_text(path, "protocol"), str(path))
+        text = read_text(path, "protocol") if raw is None else decode_utf8(raw, str(path))
+        source = load(text, str(path))
     except YamlProblem as exc:
         raise ProtocolError(str(path), exc.issues, HINT) from None
     return validate_source(source), source
+
+
+@contextlib.contextmanager
+def _no_pydantic_plugins() -> Iterator[None]:
+    """Pydantic plugins (telemetry such as logfire among them) see every value validated; a
+    protocol is no business of theirs, and finding them scans every installed package."""
+    previous = os.environ.get("PYDANTIC_DISABLE_PLUGINS")
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["PYDANTIC_DISABLE_PLUGINS"]
+        else:
+            os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
 
 
 def validate_source(source: Source) -> m.Protocol:
@@ -48,7 +97,8 @@ def validate_source(source: Source) -> m.Protocol:
             HINT,
         )
     try:
-        protocol = m.Protocol.model_validate(source.data)
+        with _no_pydantic_plugins():
+            protocol = m.Protocol.model_validate(source.data)
     except ValidationError as exc:
         raise ProtocolError(source.file, translate(exc, source, m.Protocol), HINT) from None
     issues = list(cross_check(protocol, source))

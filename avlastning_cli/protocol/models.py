@@ -35,7 +35,9 @@ REQUIRED_KINDS: dict[str, tuple[str, ...]] = {
 
 
 class Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: pydantic builds the validators on the first validation, not at import. A
+    # protocol from the cache (protocol/cache.py) is never validated again, so it never pays.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Contact(Base):
@@ -301,6 +303,7 @@ class Protocol(Base):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
+        defer_build=True,
         title="avlastning protocol",
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from avlastning_cli.errors import NotFoundError, UserError
 
@@ -43,15 +43,55 @@ def schema_path() -> Path:
     return protocols_dir() / SCHEMA_NAME
 
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: the keys a listing shows (``type`` may be left out: defusing)
+HEAD_KEYS = ("id", "language", "title", "version")
+#: a top-level key with nothing after it opens a nested block: the head ends there
+_BLOCK_START = re.compile(r"[A-Za-z_][\w-]*:[ \t]*(#.*)?\r?\n?")
+
+
+#: ``key: value`` where the value means the same text to every YAML reader: quoted without
+#: escapes, or a lower-case word that is not one of YAML's booleans or null
+_SIMPLE = re.compile(
+    r"""(id|language|title|version|type):[ \t]+(?:"([^"\\]*)"|'([^']*)'|([a-z][a-z0-9_]*))"""
+    r"[ \t]*\r?\n?"
+)
+_NOT_TEXT = {"y", "yes", "n", "no", "on", "off", "true", "false", "null"}
+
+
+def read_head(path: Path) -> dict[str, Any]:
+    """The top-level keys of a protocol file before its first nested block (``id``,
+    ``version``, ``language``, ``type`` and ``title`` stand there in every bundled file).
+
+    Plain ``key: "value"`` lines are read as they are (the listing then needs no PyYAML);
+    anything else in them is read with YAML, and the whole file when the head lacks a key.
+    """
+    lines = []
+    simple: dict[str, Any] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if _BLOCK_START.fullmatch(line):
+                break
+            lines.append(line)
+            found = _SIMPLE.fullmatch(line)
+            if found:
+                simple[found[1]] = next(v for v in found.groups()[1:] if v is not None)
+    if all(key in simple for key in HEAD_KEYS) and _NOT_TEXT.isdisjoint(simple.values()):
+        return simple
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    head = yaml.load("".join(lines), Loader=loader)
+    if not isinstance(head, dict) or not all(key in head for key in HEAD_KEYS):
+        head = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    return dict(head)
 
 
 @cache
 def bundled() -> tuple[Bundled, ...]:
-    """Every bundled protocol, read in full (for listing; `resolve` needs no reading)."""
+    """Every bundled protocol, from the head of its file (`resolve` needs no reading)."""
     found = []
     for path in sorted(protocols_dir().glob("*.yaml")):
-        head = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        head = read_head(path)
         found.append(
             Bundled(
                 id=str(head["id"]),
@@ -63,6 +103,19 @@ def bundled() -> tuple[Bundled, ...]:
             )
         )
     return tuple(found)
+
+
+def plain_table(items: tuple[Bundled, ...]) -> str:
+    """The listing as aligned plain-text columns (rich's table costs more to import than the
+    whole listing takes)."""
+    rows = [("id", "lang", "version", "type", "title")]
+    rows += [(b.id, b.language, b.version, b.type, b.title) for b in items]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)]
+        lines.append("  ".join([*cells, row[4]]) + "\n")
+    return "".join(lines)
 
 
 def default_language() -> str:

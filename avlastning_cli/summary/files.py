@@ -10,7 +10,7 @@ from typing import NamedTuple
 from avlastning_cli.errors import PrivacyError
 from avlastning_cli.protocol import models as m
 from avlastning_cli.summary import model as sm
-from avlastning_cli.summary.gate import refuse_if_personal
+from avlastning_cli.summary.gate import Decide, gate_free_text, refuse_if_personal
 from avlastning_cli.summary.render import render_markdown
 
 Record = sm.HeldSummary | sm.NotHeldRecord
@@ -22,32 +22,55 @@ def file_stem(summary: Record) -> str:
 
 
 class SummaryFiles(NamedTuple):
-    """What :func:`write_summary_files` wrote: the pair, and the calendar file if any."""
+    """What :func:`write_summary_files` wrote: the pair, the calendar file if any, and how many
+    uncertain items the final gate masked."""
 
     md: Path
     json: Path
     ics: Path | None
+    gate_masked: int = 0
 
 
-def write_summary(protocol: m.Protocol, summary: Record, out_dir: Path) -> tuple[Path, Path]:
-    """Scan once more, then write ``.md`` and ``.json`` side by side under a new name (and
-    ``.ics`` beside them when a follow-up date is set; see :func:`write_summary_files`)."""
-    files = write_summary_files(protocol, summary, out_dir)
+def write_summary(
+    protocol: m.Protocol, summary: Record, out_dir: Path, decide: Decide | None = None
+) -> tuple[Path, Path]:
+    """Gate and scan once more, then write ``.md`` and ``.json`` side by side under a new name
+    (and ``.ics`` beside them when a follow-up date is set; see :func:`write_summary_files`)."""
+    files = write_summary_files(protocol, summary, out_dir, decide)
     return files.md, files.json
 
 
-def write_summary_files(protocol: m.Protocol, summary: Record, out_dir: Path) -> SummaryFiles:
-    """Scan everything once more, then write ``.md``, ``.json`` and, when the summary has a
-    follow-up date, a calendar file ``.ics`` under the same new name. Nothing is written if
-    any of them still holds personal data, and the files are written as a set: all, or none
-    (OSError, e.g. a full disk, with nothing left behind)."""
+def write_summary_files(
+    protocol: m.Protocol, summary: Record, out_dir: Path, decide: Decide | None = None
+) -> SummaryFiles:
+    """Scan everything once more (nothing is written if personal data is still found), then
+    run the final gate over the free text (``decide`` asks the leader about each uncertain
+    item; without it every one is masked) and write ``.md``, ``.json`` and, when the summary
+    has a follow-up date, a calendar file ``.ics`` under the same new name. The files are
+    written as a set: all, or none (OSError, e.g. a full disk, with nothing left behind)."""
+    markdown, ics = _scanned(protocol, summary)
+    summary, gate_masked = gate_free_text(summary, protocol, decide)
+    if gate_masked:
+        markdown, ics = _scanned(protocol, summary)
+    return _write(summary, markdown, ics, out_dir, gate_masked)
+
+
+def _scanned(protocol: m.Protocol, summary: Record) -> tuple[str, bytes | None]:
+    """The Markdown and calendar file of ``summary``, refused if they hold personal data."""
     from avlastning_cli.export.calendar import follow_up_date, follow_up_ics, ics_text
-    from avlastning_cli.fsutil import write_set
 
     data = summary.to_data()
     markdown = render_markdown(summary, protocol)
     ics = follow_up_ics(protocol, data) if follow_up_date(data) else None
     refuse_if_personal(data, markdown, protocol, [ics_text(ics)] if ics else [])
+    return markdown, ics
+
+
+def _write(
+    summary: Record, markdown: str, ics: bytes | None, out_dir: Path, gate_masked: int
+) -> SummaryFiles:
+    from avlastning_cli.fsutil import write_set
+
     text = summary.to_json()
     parts: dict[str, bytes | str] = {".md": markdown, ".json": text}
     if ics:
@@ -58,4 +81,4 @@ def write_summary_files(protocol: m.Protocol, summary: Record, out_dir: Path) ->
         raise PrivacyError(
             f"Too many summaries named {file_stem(summary)}-N in {out_dir}."
         ) from None
-    return SummaryFiles(written[".md"], written[".json"], written.get(".ics"))
+    return SummaryFiles(written[".md"], written[".json"], written.get(".ics"), gate_masked)

@@ -5,12 +5,55 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from avlastning_cli.errors import PrivacyError
 from avlastning_cli.protocol import models as m
+from avlastning_cli.summary import model as sm
 from avlastning_cli.summary.render import LABELS
+
+if TYPE_CHECKING:
+    from avlastning_cli.privacy.gate import Finding
+
+# Asks whoever runs the session about the uncertain items in a text: True masks an item,
+# False keeps it. An item left out is masked (fail closed).
+Decide = Callable[[str, "list[Finding]"], "Mapping[Finding, bool]"]
+_NUMBER = re.compile(r"\d[\d\x20\-]*\d")
+
+
+def protocol_numbers(protocol: m.Protocol) -> set[str]:
+    """Numbers the protocol itself names (112, 1177, the organisation's contacts): the final
+    gate lets them pass in free text too."""
+    return set(_NUMBER.findall(protocol.model_dump_json()))
+
+
+Record = sm.HeldSummary | sm.NotHeldRecord
+
+
+def gate_free_text(
+    summary: Record, protocol: m.Protocol, decide: Decide | None = None
+) -> tuple[Record, int]:
+    """Run the final gate (``privacy.gate``) over the summary's free text, all of it at once,
+    and mask what ``decide`` says to mask, or every uncertain item when there is no one to ask
+    (``decide`` None: a run from an answers file fails closed). Returns the summary with the
+    free text masked and its ``redactions`` raised by the count masked here, and that count."""
+    if not isinstance(summary, sm.HeldSummary) or not summary.lessons.strip():
+        return summary, 0
+    from avlastning_cli.privacy.gate import apply, gate
+
+    lang = protocol.language
+    found = gate(summary.lessons, lang, allowed=protocol_numbers(protocol))
+    if not found:
+        return summary, 0
+    decided = dict(decide(summary.lessons, found)) if decide is not None else {}
+    decisions = {item: decided.get(item, True) for item in found}
+    masked = sum(decisions.values())
+    text = apply(summary.lessons, decisions, lang)
+    updated = summary.model_copy(
+        update={"lessons": text, "redactions": summary.redactions + masked}
+    )
+    return updated, masked
 
 
 def privacy_findings(

@@ -35,7 +35,7 @@ LABELS: dict[str, dict[str, str]] = {
         "next_steps": "Nästa steg",
         "follow_up_date": "Datum för uppföljning",
         "lessons": "Lärdomar att ta vidare",
-        "redactions": "Maskerade personuppgifter",
+        "redactions": "{n} uppgifter maskerade",
         "yes": "ja",
         "no": "nej",
         "timing": "Tidsåtgång per steg",
@@ -48,8 +48,8 @@ LABELS: dict[str, dict[str, str]] = {
         "fortfarande personuppgifter ({kinds}).",
         "privacy_refused_hint": "Inget är förlorat: samtalet är sparat. Kör `avlastning resume`, "
         "gå tillbaka till fritextsvaret och skriv om det utan namn eller nummer.",
-        "privacy": "Innehåller inga namn eller citat: endast antal, bockar, id och allmänna "
-        "lärdomar.",
+        "privacy": "Endast antal, bockar, id och allmänna lärdomar. Fritexten har kontrollerats "
+        "automatiskt, men kontrollen kan missa något.",
     },
     "en": {
         "title": "Summary",
@@ -76,7 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
         "next_steps": "Next steps",
         "follow_up_date": "Follow-up date",
         "lessons": "Lessons to take further",
-        "redactions": "Personal data masked",
+        "redactions": "{n} items masked",
         "yes": "yes",
         "no": "no",
         "timing": "Time per step",
@@ -89,7 +89,8 @@ LABELS: dict[str, dict[str, str]] = {
         "data ({kinds}).",
         "privacy_refused_hint": "Nothing is lost: the session is saved. Run `avlastning resume`, "
         "go back to the free-text answer and rewrite it without names or numbers.",
-        "privacy": "Holds no names or quotes: only counts, ticks, ids and general lessons.",
+        "privacy": "Only counts, ticks, ids and general lessons. The free text was checked "
+        "automatically, but the check can miss something.",
     },
 }
 
@@ -110,7 +111,8 @@ def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Prot
     ]
     if summary.rehearsal is not None:
         lines += _rehearsal(summary.rehearsal, protocol, t)
-    lines += ["", "---", "", f"{t['redactions']}: {summary.redactions}. {t['privacy']}", ""]
+    masked = t["redactions"].format(n=summary.redactions)
+    lines += ["", "---", "", f"{masked}. {t['privacy']}", ""]
     return visible("\n".join(lines))
 
 

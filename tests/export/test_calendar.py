@@ -136,3 +136,69 @@ def _fold(line: str) -> str:
     body = line.rstrip("\r\n")
     parts = [body[i : i + 74] for i in range(0, len(body), 74)]
     return "\r\n ".join(parts) + "\r\n"
+
+
+def _by_icalendar(protocol, summary) -> bytes:  # type: ignore[no-untyped-def]
+    """The same event built with the icalendar library, as the reference."""
+    from icalendar import Alarm, Event
+
+    day = calendar.follow_up_date(summary)
+    assert day is not None
+    title = calendar.TITLES[protocol.language]
+    cal = Calendar()
+    cal.add("prodid", calendar.PRODID.format(lang=protocol.language.upper()))
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    event = Event()
+    event.add("uid", calendar._uid(summary))
+    written = dt.date.fromisoformat(summary["date"])
+    event.add("dtstamp", dt.datetime.combine(written, dt.time(0, 0), tzinfo=dt.UTC))
+    event.add("dtstart", day)
+    if day < dt.date.max:
+        event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", title)
+    text = calendar.description(protocol, summary)
+    if text:
+        event.add("description", text)
+    event.add("class", "PRIVATE")
+    event.add("transp", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", title)
+    alarm.add("trigger", calendar.REMINDER)
+    event.add_component(alarm)
+    cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize(
+    "follow_up_text",
+    [
+        None,
+        "Träffas igen; ta med: frågor, tankar\\funderingar\noch kaffe",
+        "å" * 100 + "," + "x" * 80,
+        "a" * 73 + "ö" + "b" * 200,
+    ],
+    ids=["bundled", "escapes", "long-utf8", "fold-at-a-character"],
+)
+def test_the_hand_written_ics_is_what_icalendar_writes(
+    tmp_path: Path, lang: str, follow_up_text: str | None
+) -> None:
+    protocol, model = _summary(lang, tmp_path, "2025-03-07")
+    summary = model.to_data()  # the calendar reads the summary's JSON form
+    if follow_up_text is not None:
+        sections = []
+        for s in protocol.sections:  # type: ignore[attr-defined]
+            if getattr(s, "follow_up", None) is not None:
+                new = s.follow_up.model_copy(update={"text": follow_up_text})
+                s = s.model_copy(update={"follow_up": new})
+            sections.append(s)
+        protocol = protocol.model_copy(update={"sections": sections})  # type: ignore[attr-defined]
+    ours = calendar.follow_up_ics(protocol, summary)  # type: ignore[arg-type]
+    assert ours == _by_icalendar(protocol, summary)
+    assert all(len(line) <= 75 for line in ours.split(b"\r\n"))
+    event = _event(ours)
+    if follow_up_text is not None:
+        assert str(event["description"]).startswith(follow_up_text)

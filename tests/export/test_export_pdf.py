@@ -177,3 +177,29 @@ def test_same_protocol_gives_the_same_bytes(tmp_path: Path) -> None:
         result = runner.invoke(app, ["card", "-o", str(target)])
         assert result.exit_code == 0, result.output
     assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["checklist", "full"])
+def test_fonts_parsed_once_and_remembered_widths_give_the_same_bytes(
+    full: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The speed-ups in pdf.py (fonts parsed once, widths remembered) change no byte."""
+    from contextlib import contextmanager
+
+    from avlastning_cli.export import pdf
+    from avlastning_cli.export.checklist import checklist_model
+
+    doc = checklist_model(load_protocol(resolve("avlastningssamtal", "en")), full=full)
+    fast = pdf.to_pdf(doc)
+    assert pdf._MeasuredFont._units  # the remembered widths were used
+    opened = pdf._font_paths
+
+    @contextmanager
+    def plain_paths():  # a plain dict: every document parses its fonts with fpdf2's add_font
+        with opened() as fonts:
+            yield dict(fonts)
+
+    monkeypatch.setattr(pdf, "_font_paths", plain_paths)
+    pdf._MeasuredFont._units.clear()
+    assert pdf.to_pdf(doc) == fast
+    assert not pdf._MeasuredFont._units  # fpdf2's own measuring this time

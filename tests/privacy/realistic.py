@@ -2,11 +2,12 @@
 
 The files were written independently of the recogniser's rules: notes the way a stressed team
 leader types them. Personal data is marked inline, ``{name:Sara Ali}``, ``{phone:070-123 45 67}``,
-``{pnr:…}``, ``{email:…}``, ``{addr:…}``, ``{post:…}``; a line without markup is a clean
-sentence in which nothing may be masked. A name annotation is split into one item per
-whitespace-separated part (as in the seeded corpus), and a part is *held out* when it is not in
-the shipped name lists (compared in title case, with a genitive ``s``/``'s`` removed), so recall on
-names the lists do not know is measured separately.
+``{pnr:…}``, ``{email:…}``, ``{addr:…}``, ``{post:…}``, ``{room:…}`` (rooms marked since issue 14
+made them personal data); a line without markup is a clean sentence in which nothing may be
+masked. A name annotation is split into one item per whitespace-separated part (as in the seeded
+corpus), and a part is *held out* when it is not in the shipped name lists (compared in title
+case, with a genitive ``s``/``'s`` removed), so recall on names the lists do not know is measured
+separately.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ TAGS = {
     "email": "email",
     "addr": "address",
     "post": "postcode",
+    "room": "room",  # personal data since issue 14: a room or bed points to a patient
 }
 _MARK = re.compile(r"\{(\w+):([^{}]+)\}")
 

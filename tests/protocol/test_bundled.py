@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
 from avlastning_cli.protocol.loader import load_protocol, read_protocol
-from avlastning_cli.protocol.registry import bundled
+from avlastning_cli.protocol.registry import HEAD_KEYS, bundled, read_head
 from avlastning_cli.protocol.schema import protocol_schema
 from avlastning_cli.protocol.strict import strict_issues
 from tests.conftest import PROTOCOLS
@@ -89,3 +90,42 @@ def test_no_personal_contact_from_the_seed():
 def test_bundled_files_are_named_by_id_and_language():
     for b in bundled():
         assert b.path.name == f"{b.id}.{b.language}.yaml"
+
+
+@pytest.mark.parametrize("path", YAMLS, ids=lambda p: p.name)
+def test_the_listing_reads_the_head_and_it_says_what_the_whole_file_says(path, monkeypatch):
+    full = yaml.safe_load(path.read_text(encoding="utf-8"))
+    monkeypatch.setattr(Path, "read_text", lambda *a, **k: pytest.fail("read in full"))
+    head = read_head(path)
+    for key in (*HEAD_KEYS, "type"):
+        assert head[key] == full[key]
+    assert "sections" not in head
+
+
+def test_a_file_whose_head_lacks_a_key_is_read_in_full(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("id: x\nsections:\n  - a\nlanguage: sv\ntitle: T\nversion: '1'\n", "utf-8")
+    assert read_head(path) == {
+        "id": "x",
+        "sections": ["a"],
+        "language": "sv",
+        "title": "T",
+        "version": "1",
+    }
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        'id: x\nlanguage: sv\ntitle: "Tre \\"ord\\""\nversion: "1.0"\n',
+        "id: x # a comment\nlanguage: 'sv'\ntitle: 'it''s'\nversion: 1.0\ntype: conversation\n",
+        "id: x\nlanguage: en\ntitle: >-\n  Two\n  lines\nversion: '2'\ntype: yes\n",
+        'id: x\nlanguage: en\ntitle: "T"\nversion: "2"\ntype: yes\n',
+    ],
+)
+def test_a_head_reads_as_yaml_reads_it(head, tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(head + "sections:\n  - a\n", encoding="utf-8")
+    expected = yaml.safe_load(head)
+    got = read_head(path)
+    assert {k: got.get(k) for k in expected} == expected

@@ -60,6 +60,13 @@ def test_protocols_lists_bundled_in_both_languages():
     result = runner.invoke(app, ["protocols"])
     assert result.exit_code == 0
     assert "avlastningssamtal" in result.output and "Avlastningssamtal" in result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["id", "lang", "version", "type", "title"]
+    rows = {tuple(line.split(maxsplit=4)) for line in lines[1:]}
+    assert ("avlastningssamtal", "sv", "1.0", "defusing", "Avlastningssamtal") in rows
+    assert ("stodsamtal", "en", "1.0", "conversation", "Support conversation (stödsamtal)") in rows
+    lang_column = {line.index(" sv " if " sv " in line else " en ") for line in lines[1:]}
+    assert len(lang_column) == 1  # aligned
 
 
 def test_protocols_json():

@@ -64,8 +64,14 @@ def test_a_fifo_without_a_writer_does_not_hang(args: list[str], tmp_path: Path) 
 
 
 def test_scrub_from_an_endless_stdin_stops_at_the_limit(tmp_path: Path) -> None:
+    # plain stdin is scrubbed as a stream (any length, bounded memory: issue 16); /dev/zero is
+    # no text and is refused at its first block
     with open("/dev/zero", "rb") as zero:
         code, output = bounded(["scrub"], tmp_path, stdin=zero)
+    assert code == 1
+    assert "NUL characters: it is not text" in output
+    with open("/dev/zero", "rb") as zero:  # --json needs the whole text: bounded as before
+        code, output = bounded(["scrub", "--json"], tmp_path, stdin=zero)
     assert code == 1
     assert "more than 1,000,000 bytes" in output
 
