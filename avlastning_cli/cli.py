@@ -151,18 +151,29 @@ def validate_cmd(
         bool,
         typer.Option(
             "--strict",
-            help="Also fail on placeholders left to fill in (<fyll i …>) and a passed review date.",
+            help="Also fail on placeholders left to fill in (<fyll i …>; those filled in with "
+            "`avlastning anpassa` are fine) and a passed review date.",
         ),
     ] = False,
 ) -> None:
     """Check protocol files. Every problem is shown as FILE:LINE:COLUMN: where: what."""
     from avlastning_cli.protocol.loader import load_protocol, read_protocol
 
+    filled: dict[str, str] = {}
+    if strict:
+        from avlastning_cli.organisation.store import load_values
+
+        with handled():
+            filled = load_values()
     failed = 0
     for path in files:
         try:
             # strict checks need the located source; otherwise bytes checked before are cached
-            protocol, source = read_protocol(path) if strict else (load_protocol(path), None)
+            protocol, source = (
+                read_protocol(path)
+                if strict
+                else (load_protocol(path, organisation=False), None)  # the file as it is
+            )
         except UserError as exc:
             failed += 1
             _echo(str(exc))
@@ -171,7 +182,7 @@ def validate_cmd(
         if source is not None:
             from avlastning_cli.protocol.strict import strict_issues
 
-            problems = strict_issues(protocol, source)
+            problems = strict_issues(protocol, source, filled=filled)
         if problems:
             failed += 1
             _echo(f"{path}: {len(problems)} problem(s) in strict mode")
@@ -204,7 +215,10 @@ def new_cmd(
 
     with handled():
         copy_bundled(from_id, lang, file)
-    _echo(f"Wrote {file}. Fill in the <fyll i …> places, then: avlastning validate {file}")
+    _echo(
+        f"Wrote {file}. Fill in the <fyll i …> places (or leave them to `avlastning anpassa`), "
+        f"then: avlastning validate {file}"
+    )
 
 
 @app.command("answers")
@@ -323,6 +337,63 @@ def card_cmd(
     _print_or_write(data, output)
     if chosen == "pdf":
         _warn_undrawable(doc, p.language)
+
+
+def setup_cmd(
+    protocol: ProtocolArg = None,
+    lang: LangOpt = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="KEY=VALUE, without questions (repeatable; an empty VALUE clears it). "
+            "--show lists the keys.",
+            show_default=False,
+        ),
+    ] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Take the answers from another organisation file, e.g. the one your "
+            "coordinator sent.",
+            show_default=False,
+        ),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            help="The organisation file to change. Default: $AVLASTNING_ORGANISATION, else "
+            "organisation.yaml in your user config folder (every command reads it from there).",
+            show_default=False,
+        ),
+    ] = None,
+    show: Annotated[
+        bool, typer.Option("--show", help="Show where the file is, the keys and the answers.")
+    ] = False,
+) -> None:
+    """Fill in the organisation's own contacts (manager, occupational health, health centre,
+    crisis support…) once; every command then prints them in place of <fyll i …>."""
+    from avlastning_cli.organisation.setup import setup
+    from avlastning_cli.session.tty import is_terminal
+
+    with handled():
+        setup(
+            protocol,
+            lang,
+            file,
+            set_ or [],
+            from_file,
+            show_only=show,
+            interactive=is_terminal(),
+        )
+
+
+app.command("anpassa")(setup_cmd)
+app.command("setup", help="The same as `anpassa`: fill in the organisation's own contacts.")(
+    setup_cmd
+)
 
 
 @app.command("scrub")

@@ -37,6 +37,16 @@ MENU = "@menu:navigate"
 RESUME_OR_NEW = "@paused:navigate"
 RESUME_WHICH = "@paused:which"
 NOT_HELD_REASON = "@not_held:reason"
+#: `avlastning anpassa`: each organisation value is ``@setup:KEY`` (:func:`setup_key`); then
+#: what now (done / change one) and which one to change.
+SETUP = "@setup"
+SETUP_NEXT = "@setup:navigate"
+SETUP_WHICH = "@setup:which"
+
+
+def setup_key(org_key: str) -> str:
+    """The prompt key of one organisation value: ``setup_key("manager") == "@setup:manager"``."""
+    return f"{SETUP}:{org_key}"
 
 
 def prompt_key(step: str, what: str) -> str:

@@ -44,6 +44,10 @@ def pytest_configure(config: pytest.Config) -> None:
     state = _SANDBOX / "avlastning-state"
     state.mkdir(mode=0o700)
     os.environ["AVLASTNING_STATE_DIR"] = str(state)
+    config = _SANDBOX / "avlastning-config"  # the organisation's contacts (anpassa)
+    config.mkdir(mode=0o700)
+    os.environ["AVLASTNING_CONFIG_DIR"] = str(config)
+    os.environ.pop("AVLASTNING_ORGANISATION", None)
     # one protocol cache for the whole run, as one user's machine has: most loads hit it
     cache = _SANDBOX / "avlastning-cache"
     cache.mkdir(mode=0o700)
@@ -58,6 +62,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     monkeypatch.setenv("AVLASTNING_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("AVLASTNING_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("AVLASTNING_ORGANISATION", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")

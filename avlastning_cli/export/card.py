@@ -40,7 +40,11 @@ def _for_card(contact: Contact) -> Contact:
 
 
 def card_model(protocol: Protocol) -> Document:
-    """The card as a neutral document. A protocol without a ``card`` is a user error."""
+    """The card as a neutral document. A protocol without a ``card`` is a user error.
+    A place left to fill in is printed as a line to write on ("Telefon: ______")."""
+    from avlastning_cli.organisation.slots import on_paper
+
+    protocol = on_paper(protocol)
     t = LABELS[protocol.language]
     card = protocol.card
     if card is None:

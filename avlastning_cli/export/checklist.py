@@ -214,7 +214,11 @@ def _script(protocol: Protocol) -> list[Block]:
 
 
 def checklist_model(protocol: Protocol, full: bool = False) -> Document:
-    """The checklist as a neutral document; ``full`` gives the whole script for trainers."""
+    """The checklist as a neutral document; ``full`` gives the whole script for trainers.
+    A place left to fill in is printed as a line to write on."""
+    from avlastning_cli.organisation.slots import on_paper
+
+    protocol = on_paper(protocol)
     lang = protocol.language
     t = LABELS[lang]
     what = t["script"] if full else t["checklist"]

@@ -22,12 +22,25 @@ if TYPE_CHECKING:  # yamlsrc imports PyYAML, which a cached protocol does not ne
 HINT = "Fix the lines above and run `avlastning validate FILE` again."
 
 
-def load_protocol(path: Path) -> m.Protocol:
+def load_protocol(path: Path, *, organisation: bool = True) -> m.Protocol:
     """Read and validate a protocol file, or raise :class:`ProtocolError` with every problem.
 
     A file whose exact bytes validated before is rebuilt from the cache (see
     :mod:`avlastning_cli.protocol.cache`); any other is read and validated in full.
+    With ``organisation`` (the default), the organisation's own contacts, saved with
+    ``avlastning anpassa``, are then put in the protocol's ``<fyll i: …>`` places (after the
+    cache, so a changed organisation file shows at once).
     """
+    protocol = _load_cached(path)
+    if not organisation:
+        return protocol
+    from avlastning_cli.organisation.slots import fill
+    from avlastning_cli.organisation.store import load_values
+
+    return fill(protocol, load_values())
+
+
+def _load_cached(path: Path) -> m.Protocol:
     from avlastning_cli.protocol import cache
 
     raw = _read_bytes(path)

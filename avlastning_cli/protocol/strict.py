@@ -3,23 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Mapping
 
 from avlastning_cli.errors import Issue
+from avlastning_cli.organisation.slots import PLACEHOLDER, placeholders_in
 from avlastning_cli.protocol.models import Protocol
-from avlastning_cli.yamlsrc import PathT, Source
+from avlastning_cli.yamlsrc import Source
 
-PLACEHOLDER = re.compile(r"<\s*(?:fyll i|fill in)\b[^>]*>", re.IGNORECASE)
+__all__ = ["PLACEHOLDER", "strict_issues"]
 
 
-def strict_issues(protocol: Protocol, source: Source, today: dt.date | None = None) -> list[Issue]:
+def strict_issues(
+    protocol: Protocol,
+    source: Source,
+    today: dt.date | None = None,
+    filled: Mapping[str, str] | None = None,
+) -> list[Issue]:
+    """Problems a leader would meet. A placeholder the organisation file fills in (``filled``,
+    saved with `avlastning anpassa`) is not one."""
     today = today or dt.date.today()
-    issues = [
-        source.issue(path, f"placeholder {match!r} is still there; fill in your local detail.")
-        for path, match in _placeholders(source.data, ())
-    ]
+    filled = filled or {}
+    issues = []
+    if isinstance(source.data, dict):
+        issues = [
+            source.issue(
+                slot.path,
+                f"placeholder {match.group(0)!r} is still there; fill in your local detail "
+                f"with `avlastning anpassa` (key {slot.key}).",
+            )
+            for slot, match in placeholders_in(source.data)
+            if slot.key not in filled
+        ]
     if protocol.review_by < today:
         issues.append(
             source.issue(
@@ -29,15 +43,3 @@ def strict_issues(protocol: Protocol, source: Source, today: dt.date | None = No
             )
         )
     return issues
-
-
-def _placeholders(data: Any, path: PathT) -> Iterator[tuple[PathT, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _placeholders(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _placeholders(value, (*path, i))
-    elif isinstance(data, str):
-        for match in PLACEHOLDER.finditer(data):
-            yield path, match.group(0)

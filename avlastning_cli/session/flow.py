@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 
 from avlastning_cli import prompter as pk
 from avlastning_cli.errors import Interrupted, UserError
+from avlastning_cli.organisation.slots import Slot
 from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
@@ -54,8 +55,11 @@ class Walkthrough:
         save: Callable[[SessionState], object],
         clock: Callable[[], float] = time.monotonic,
         today: Callable[[], dt.date] = dt.date.today,
+        missing: Sequence[Slot] = (),
     ) -> None:
         self.protocol = protocol
+        #: places the organisation has not filled in: a banner at the start says so
+        self.missing = tuple(missing)
         self.state = state
         self.engine = Engine(protocol, state)
         self.prompter = prompter
@@ -101,7 +105,8 @@ class Walkthrough:
     def emergency(self) -> None:
         L = self.L
         self.prompter.new_screen()
-        self.prompter.show(screens.emergency_screen(self.protocol, L))
+        unfilled = {s.contact for s in self.missing if s.contact and s.key == s.contact}
+        self.prompter.show(screens.emergency_screen(self.protocol, L, unfilled))
         signs = {s.id: s for s in self.engine.signs()}
         options = [("none", L["just_looking"])] + [(i, m.sign_label(s)) for i, s in signs.items()]
         choice = self.prompter.ask_choice(f.ESCALATIONS, L["which_sign"], options, "none")
@@ -184,6 +189,8 @@ class Walkthrough:
         def draw() -> None:
             self.prompter.new_screen()
             self.prompter.show(screens.opening_screen(self.protocol, L, rehearsal=self.rehearsal))
+            if self.missing:
+                self.prompter.show(screens.missing_banner(self.missing, L))
             self.show_notices()
 
         self._redraw = draw

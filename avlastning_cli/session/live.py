@@ -7,6 +7,7 @@ Is there a terminal: see :mod:`avlastning_cli.session.tty` (tests set AVLASTNING
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from rich.console import Console
 
 from avlastning_cli import prompter as pk
 from avlastning_cli.errors import Interrupted, NoTerminalError, UserError
+from avlastning_cli.organisation.slots import Slot, on_screen
 from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
 from avlastning_cli.protocol.fields import Mode
 from avlastning_cli.protocol.loader import open_protocol
@@ -51,9 +53,10 @@ def run_session(
     when ``out`` is given. With ``answers_file`` no prompt is shown and no state is saved
     (so a paused interactive session is never overwritten: the file can simply be replayed).
     """
-    protocol, path = open_protocol(ref, lang)
-    L = labels(protocol.language)
     console = _console()
+    protocol, path = _open(ref, lang, console)
+    L = labels(protocol.language)
+    protocol, missing = on_screen(protocol, L["missing_value"])
     write = out is not None or mode == "live"
     out_dir = out if out is not None else Path.cwd()
     if answers_file is not None:
@@ -64,7 +67,7 @@ def run_session(
             check_out_dir(out_dir, L)
         state = st.new_state(mode, protocol.id, protocol.version, protocol.language, path, out_dir)
         state.progress[WRITE] = write
-        walk = Walkthrough(protocol, state, FilePrompter(), save=lambda s: None)
+        walk = Walkthrough(protocol, state, FilePrompter(), save=lambda s: None, missing=missing)
         walk.engine.apply(answers)
         _report(walk.run(), console)
         return
@@ -93,7 +96,7 @@ def run_session(
     state.progress[WRITE] = write
     save = AutoSave(console, L)
     save(state)
-    _walk(protocol, state, prompter, console, save)
+    _walk(protocol, state, prompter, console, save, missing)
 
 
 class AutoSave:
@@ -121,16 +124,33 @@ class AutoSave:
             self.console.print(self.L["autosave_back"], style="dim")
 
 
+def _open(ref: str | None, lang: str | None, console: Console) -> tuple[Protocol, Path]:
+    """The protocol with the organisation's contacts. A broken organisation file must not
+    stop a session after an incident: it is shown as a warning and left out."""
+    from avlastning_cli.organisation.store import OrganisationError
+
+    try:
+        return open_protocol(ref, lang)
+    except OrganisationError as exc:
+        console.print(str(exc), style="yellow", markup=False, soft_wrap=True)
+        from avlastning_cli.protocol.loader import load_protocol
+        from avlastning_cli.protocol.registry import resolve
+
+        path = resolve(ref, lang)
+        return load_protocol(path, organisation=False), path
+
+
 def _walk(
     protocol: Protocol,
     state: st.SessionState,
     prompter: Prompter,
     console: Console,
     save: AutoSave | None = None,
+    missing: Sequence[Slot] = (),
 ) -> None:
     L = labels(protocol.language)
     save = save or AutoSave(console, L)
-    walk = Walkthrough(protocol, state, prompter, save=save)
+    walk = Walkthrough(protocol, state, prompter, save=save, missing=missing)
     try:
         _walk_to_end(walk, state, console, save, L)
     finally:
@@ -217,14 +237,13 @@ def _read_state(mode: Mode, L: dict[str, str]) -> st.SessionState | None:
 
 
 def _continue(state: st.SessionState, console: Console) -> None:
-    from avlastning_cli.protocol.loader import load_protocol
-
     L = labels(state.language)
     path = Path(state.protocol_path)
     if not path.is_file():
         raise UserError(L["protocol_gone"].format(file=path), "avlastning resume --discard")
-    protocol = load_protocol(path)
+    protocol = _open(str(path), None, console)[0]
     L = labels(protocol.language)
+    protocol, missing = on_screen(protocol, L["missing_value"])
     if st.file_sha256(path) != state.protocol_sha256:
         console.print(L["protocol_changed"], style="yellow")
         state.language = protocol.language
@@ -234,7 +253,7 @@ def _continue(state: st.SessionState, console: Console) -> None:
         st.save(state)
     else:  # a hand-edited answer of the wrong type is dropped here, not a crash later
         Engine(protocol, state).keep_fitting_answers()
-    _walk(protocol, state, interactive_prompter(L, console), console)
+    _walk(protocol, state, interactive_prompter(L, console), console, missing=missing)
 
 
 def resume_session(discard: bool = False, out: Path | None = None) -> None:
@@ -315,6 +334,7 @@ def menu() -> None:
     options = [("run", L["menu_run"]), ("rehearse", L["menu_rehearse"])]
     options.append(("checklist", L["menu_checklist"]))
     options.append(("not_held", L["menu_not_held"]))
+    options.append(("setup", L["menu_setup"]))
     if has_paused():
         options.insert(0, ("resume", L["menu_resume"]))
     options.append(("quit", L["menu_quit"]))
@@ -331,6 +351,10 @@ def menu() -> None:
         _menu_checklist(L, console)
     elif choice == "not_held":
         _menu_not_held(L, console, prompter)
+    elif choice == "setup":
+        from avlastning_cli.organisation.setup import setup
+
+        setup(None, None, None, interactive=True, prompter=prompter, console=console)
 
 
 def _menu_checklist(L: dict[str, str], console: Console) -> None:

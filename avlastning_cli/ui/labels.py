@@ -114,6 +114,53 @@ SV: dict[str, str] = {
         "Ta bort det med: avlastning resume --discard"
     ),
     "protocol_gone": "Protokollfilen för det pausade samtalet finns inte längre: {file}",
+    # the organisation's contacts (avlastning anpassa)
+    "menu_setup": "Fyll i organisationens kontaktuppgifter (för samordnare)",
+    "missing_value": "(uppgift saknas)",
+    "missing_title": "Kontaktuppgifter saknas",
+    "missing_banner": (
+        "De här kontaktuppgifterna är inte ifyllda: {names}. 112 (akut) och 1177 "
+        "(råd dygnet runt) fungerar alltid."
+    ),
+    "missing_how": "En samordnare fyller i dem en gång för alla med: avlastning anpassa",
+    "emergency_missing": "uppgift saknas – ring 112 vid fara, annars 1177",
+    "emergency_fallback": (
+        "Saknas en kontaktuppgift: ring 112 vid fara för liv och hälsa, annars 1177 "
+        "Vårdguiden (dygnet runt)."
+    ),
+    "org_intro": "Organisationens kontaktuppgifter för {title}. De sparas i {file}",
+    "org_intro_blank": (
+        "Lämna tomt det du inte vet: på papper blir det en rad att skriva på för hand."
+    ),
+    "org_preview": "Så här skrivs kontakterna ut",
+    "org_done": "Klar",
+    "org_change": "Ändra en uppgift",
+    "org_which": "Vilken uppgift vill du ändra?",
+    "org_next": "Vad vill du göra nu?",
+    "org_saved": "Sparat i {file}",
+    "org_share": (
+        "Ge filen till varje teamledare. De kör: avlastning anpassa --from {name}  "
+        "(eller sätter AVLASTNING_ORGANISATION till sökvägen för en delad kopia)."
+    ),
+    "org_unset": "(inte ifyllt)",
+    "org_none": "Protokollet {id} har inga platser att fylla i.",
+    "org_no_terminal": (
+        "Frågorna behöver en terminal. Utan terminal: avlastning anpassa --set NYCKEL=VÄRDE "
+        "eller --from FIL (nycklarna visas med --show)."
+    ),
+    "org_unknown_key": "Okänd nyckel '{key}'.{close} Nycklarna: {keys}.",
+    "org_did_you_mean": "Menade du '{key}'?",
+    "write_in_phone": "Telefon",
+    "org_set_form": 'Skriv --set som NYCKEL=VÄRDE, t.ex. --set manager="070-123 45 67".',
+    "org_no_markup": "Skriv uppgiften utan < och >.",
+    "org_too_long": "Högst {n} tecken.",
+    "org_bad_url": "”{value}”: ingen hel webbadress (t.ex. https://www.1177.se)",
+    "org_bad_phone": "”{value}”: {why} (t.ex. 010-123 45 67 eller 1177)",
+    "org_phone_short": "för kort för ett telefonnummer",
+    "org_phone_long": "för långt för ett telefonnummer",
+    "org_phone_length": "fel antal siffror för ett telefonnummer",
+    "org_phone_invalid": "inget giltigt telefonnummer",
+    "org_phone_unreadable": "går inte att läsa som ett telefonnummer",
     # robustness (issue 15): files, disks, signals, two sessions
     "pdf_glyphs": (
         'PDF-typsnittet kan inte visa {chars}; de står som "?" i PDF:en. '
@@ -252,6 +299,53 @@ EN: dict[str, str] = {
         "The saved session cannot be read ({file}). Remove it with: avlastning resume --discard"
     ),
     "protocol_gone": "The protocol file of the paused session is gone: {file}",
+    # the organisation's contacts (avlastning anpassa)
+    "menu_setup": "Fill in the organisation's contacts (for coordinators)",
+    "missing_value": "(not filled in)",
+    "missing_title": "Contacts missing",
+    "missing_banner": (
+        "These contacts are not filled in: {names}. 112 (emergency) and 1177 (advice, day "
+        "and night) always work."
+    ),
+    "missing_how": "A coordinator fills them in once for all with: avlastning anpassa",
+    "emergency_missing": "not filled in – call 112 in danger, otherwise 1177",
+    "emergency_fallback": (
+        "If a contact is missing: call 112 when life or health is in danger, otherwise 1177 "
+        "Vårdguiden (day and night)."
+    ),
+    "org_intro": "The organisation's contacts for {title}. They are saved in {file}",
+    "org_intro_blank": (
+        "Leave blank what you do not know: on paper it becomes a line to write on by hand."
+    ),
+    "org_preview": "This is how the contacts will be printed",
+    "org_done": "Done",
+    "org_change": "Change one answer",
+    "org_which": "Which one do you want to change?",
+    "org_next": "What now?",
+    "org_saved": "Saved in {file}",
+    "org_share": (
+        "Give the file to every team leader. They run: avlastning anpassa --from {name}  "
+        "(or set AVLASTNING_ORGANISATION to the path of a shared copy)."
+    ),
+    "org_unset": "(not filled in)",
+    "org_none": "The protocol {id} has no places to fill in.",
+    "org_no_terminal": (
+        "The questions need a terminal. Without one: avlastning anpassa --set KEY=VALUE or "
+        "--from FILE (--show lists the keys)."
+    ),
+    "org_unknown_key": "Unknown key '{key}'.{close} The keys: {keys}.",
+    "org_did_you_mean": "Did you mean '{key}'?",
+    "write_in_phone": "Phone",
+    "org_set_form": 'Give --set as KEY=VALUE, e.g. --set manager="070-123 45 67".',
+    "org_no_markup": "Write it without < and >.",
+    "org_too_long": "At most {n} characters.",
+    "org_bad_url": "“{value}”: not a whole web address (e.g. https://www.1177.se)",
+    "org_bad_phone": "“{value}”: {why} (e.g. 010-123 45 67 or 1177)",
+    "org_phone_short": "too short for a phone number",
+    "org_phone_long": "too long for a phone number",
+    "org_phone_length": "wrong number of digits for a phone number",
+    "org_phone_invalid": "not a valid phone number",
+    "org_phone_unreadable": "cannot be read as a phone number",
     # robustness (issue 15): files, disks, signals, two sessions
     "pdf_glyphs": (
         'The PDF font cannot draw {chars}; they show as "?" in the PDF. Use -f html to keep them.'

@@ -7,7 +7,7 @@ The words to say sit in their own panel; the leader's tips are separate and dimm
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -16,6 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from avlastning_cli.organisation.slots import Slot
 from avlastning_cli.protocol import models as m
 
 SAY_STYLE = "blue"
@@ -118,6 +119,14 @@ def opening_screen(protocol: m.Protocol, L: dict[str, str], *, rehearsal: bool) 
     return Group(*_spaced(parts))
 
 
+def missing_banner(missing: Sequence[Slot], L: dict[str, str]) -> RenderableType:
+    """A calm note at the start: which contacts are not filled in, and how to fill them in."""
+    names = list(dict.fromkeys(slot.label for slot in missing))
+    body = Text(L["missing_banner"].format(names=", ".join(names)))
+    body.append("\n" + L["missing_how"], style=DIM)
+    return Panel(body, title=L["missing_title"], title_align="left", border_style=DIM)
+
+
 def _titled(title: str, body: RenderableType, style: str = "bold") -> Group:
     return Group(Text(title, style=style), Padding(body, (0, 0, 0, 2)))
 
@@ -144,8 +153,11 @@ def contacts_table(protocol: m.Protocol, ids: Sequence[str], L: dict[str, str]) 
     return _titled(L["contacts"], table)
 
 
-def emergency_screen(protocol: m.Protocol, L: dict[str, str]) -> RenderableType:
-    """What to do now, from the protocol's warning signs and their contacts."""
+def emergency_screen(
+    protocol: m.Protocol, L: dict[str, str], unfilled: Collection[str] = ()
+) -> RenderableType:
+    """What to do now, from the protocol's warning signs and their contacts. A contact the
+    organisation has not filled in (ids in ``unfilled``) says what to do without it."""
     rows = Table.grid(padding=(0, 1))
     rows.add_column(ratio=1)
     signs = [
@@ -156,12 +168,18 @@ def emergency_screen(protocol: m.Protocol, L: dict[str, str]) -> RenderableType:
         cell = Text()
         cell.append(m.sign_label(sign), style="bold")
         cell.append("\n→ " + " ".join(sign.action.split()))
-        if sign.contact:
+        if sign.contact and sign.contact in unfilled:
+            role = protocol.contact(sign.contact).role
+            cell.append(f" ({role}: {L['emergency_missing']})", style="bold")
+        elif sign.contact:
             c = protocol.contact(sign.contact)
             cell.append(f" ({c.reach})", style="bold")
         rows.add_row(cell)
+    parts: list[RenderableType] = [Text(L["emergency_intro"]), Text(""), rows]
+    if unfilled:
+        parts += [Text(""), Text(L["emergency_fallback"])]
     return Panel(
-        Group(Text(L["emergency_intro"]), Text(""), rows),
+        Group(*parts),
         title=L["emergency_title"],
         title_align="left",
         border_style="yellow",

@@ -9,6 +9,8 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from avlastning_cli.cli import app
+from avlastning_cli.organisation.slots import on_paper
+from avlastning_cli.organisation.store import save_values
 from avlastning_cli.protocol.loader import load_protocol
 from avlastning_cli.protocol.models import (
     GroundRulesSection,
@@ -101,14 +103,16 @@ def test_checklist_for_the_room_is_two_a4_pages_at_10_pt_with_all_it_needs(
     _a4_pages(reader, 2)
     sizes = _font_sizes(reader)
     assert sizes and min(sizes) >= 10, sizes  # readable at arm's length
-    protocol = load_protocol(resolve("avlastningssamtal", lang))
+    # as printed: a contact left to fill in is a write-in line (`avlastning anpassa`)
+    protocol = on_paper(load_protocol(resolve("avlastningssamtal", lang)))
     text = _text(reader)
     _room_sheet_holds(protocol, text)
     # what the leader does not need in the room is in --full only
-    pkl = protocol.contact("pkl")
-    assert pkl.reach not in text
+    pkl = "031-342 10 00 (PKL)"
+    save_values({"pkl": pkl})  # filled in by the organisation (`avlastning anpassa`)
+    assert pkl not in _text(_pdf(tmp_path / "room", "checklist", "--lang", lang, "-f", "pdf"))
     full = _text(_pdf(tmp_path / "full", "checklist", "--full", "--lang", lang, "-f", "pdf"))
-    assert pkl.reach in full
+    assert pkl in full
     assert reader.metadata is not None
     assert reader.metadata.title == protocol.title
 
@@ -136,9 +140,10 @@ def test_swedish_checklist_keeps_aao_intact(tmp_path: Path) -> None:
 
 def test_characters_beyond_latin_1_survive(tmp_path: Path) -> None:
     """En dash and curly quotes: the core PDF fonts would lose them."""
+    save_values({"vardcentral": "”din egen vårdcentral”"})  # the organisation's own wording
     text = _text(_pdf(tmp_path, "checklist", "--lang", "sv", "-f", "pdf"))
     assert "”pass”" in text  # the round's passing_ok
-    assert "”din egen vårdcentral”" in text  # a contact's placeholder, with curly quotes
+    assert "”din egen vårdcentral”" in text  # a contact filled in, with curly quotes
     assert "Självmordslinjen" in text
 
 

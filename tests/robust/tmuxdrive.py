@@ -55,16 +55,43 @@ class Pane:
             time.sleep(0.2)
         raise AssertionError(f"none of {needles} on screen:\n{self.screen()}")
 
+    def settled(self, quiet: float = 0.5, timeout: float = 30) -> str:
+        """The screen once it has not changed for ``quiet`` seconds: the tool is waiting for a
+        key, not half-way through drawing the next step."""
+        end = time.monotonic() + timeout
+        last, since = self.screen(), time.monotonic()
+        while time.monotonic() < end:
+            time.sleep(0.1)
+            now = self.screen()
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return now
+        return last
+
     def enter_until(self, *needles: str, limit: int = 120) -> str:
-        """Press Enter until one of ``needles`` is on the last lines of the screen."""
+        """Press Enter until one of ``needles`` is on the last lines of the screen; one Enter
+        for each settled screen, so no key is typed ahead into a prompt not yet drawn."""
         for _ in range(limit):
-            time.sleep(0.35)
-            screen = self.screen()
+            screen = self.settled()
             tail = "\n".join(line for line in screen.splitlines() if line.strip())[-400:]
             if any(n in tail for n in needles) or self.exit_code() is not None:
                 return screen
             self.keys("Enter")
         raise AssertionError(f"none of {needles} reached:\n{self.screen()}")
+
+    def enter_until_prompt(self, label: str, limit: int = 120) -> str:
+        """Press Enter until the prompt asking ``label`` is the last line on the screen (a
+        label seen higher up, in a say box or a tip, is not the prompt)."""
+        for _ in range(limit):
+            screen = self.settled()
+            lines = [line for line in screen.splitlines() if line.strip()]
+            if lines and lines[-1].startswith("?") and label in lines[-1]:
+                return screen
+            if self.exit_code() is not None:
+                raise AssertionError(f"exited before {label!r}:\n{screen}")
+            self.keys("Enter")
+        raise AssertionError(f"{label!r} never asked:\n{self.screen()}")
 
     def exit_code(self) -> int | None:
         try:
