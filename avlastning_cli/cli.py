@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -16,17 +17,13 @@ from typing import Annotated, Any, Literal, NoReturn, TextIO
 import typer
 
 from avlastning_cli.errors import Interrupted, UserError
+from avlastning_cli.i18n import LANGUAGES, argv_language, ntr, resolve, set_language, tr
 
+# Help texts are read here, at import: `tr` decides the language from the command line's
+# --lang, $AVLASTNING_LANG or the locale on its first call (see avlastning_cli.i18n).
 app = typer.Typer(
     name="avlastning",
-    help=(
-        "Leder dig som teamledare genom ett avlastningssamtal efter en allvarlig händelse på "
-        "jobbet, och skriver en avidentifierad sammanfattning. Skriv bara `avlastning` för en "
-        "meny.\n\n"
-        "Leads you, the team leader, through an avlastningssamtal (defusing) after a serious "
-        "incident at work, and writes an anonymised summary. Run it with no command to get a "
-        "menu."
-    ),
+    help=tr("cli.app.help"),
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=False,
     invoke_without_command=True,
@@ -38,8 +35,7 @@ app = typer.Typer(
 ProtocolArg = Annotated[
     str | None,
     typer.Argument(
-        help="A bundled protocol id (see `avlastning protocols`) or a path to a YAML file. "
-        "Default: avlastningssamtal.",
+        help=tr("cli.protocol_arg.help"),
         show_default=False,
     ),
 ]
@@ -48,10 +44,25 @@ LangOpt = Annotated[
     typer.Option(
         "--lang",
         "-l",
-        help="Language of a bundled protocol: sv or en (default sv, or $AVLASTNING_LANG).",
+        help=tr("cli.lang.help"),
         show_default=False,
     ),
 ]
+
+
+def _speak(lang: str | None) -> None:
+    """Messages of this command in ``lang`` when it is given (and valid)."""
+    if lang in LANGUAGES:
+        set_language(lang)
+
+
+def _open(ref: str | None, lang: str | None) -> Any:
+    """The protocol, loaded; from here on the command speaks the protocol's language."""
+    from avlastning_cli.protocol.loader import open_protocol
+
+    protocol = open_protocol(ref, lang)[0]
+    set_language(protocol.language)
+    return protocol
 
 
 def _echo(message: str | bytes, nl: bool = True, err: bool = False) -> None:
@@ -102,10 +113,16 @@ def root(
     ctx: typer.Context,
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help=tr("cli.version.help")
+        ),
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Bare `avlastning` opens a calm menu; outside a terminal it prints this help."""
+    # every invocation decides afresh (tests run many in one process); a subcommand's own
+    # --lang is already on the command line, and its help is shown before it runs
+    set_language(resolve(lang or argv_language(sys.argv[1:])))
     if ctx.invoked_subcommand is None:
         from avlastning_cli.session.tty import is_terminal
 
@@ -118,11 +135,13 @@ def root(
             menu()
 
 
-@app.command("protocols")
+@app.command("protocols", help=tr("cli.protocols.help"))
 def protocols_cmd(
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=tr("cli.protocols.json"))] = False,
+    lang: LangOpt = None,
 ) -> None:
     """List the bundled protocols (id, language, title, version)."""
+    _speak(lang)
     from avlastning_cli.protocol.registry import bundled, plain_table
 
     items = bundled()
@@ -144,19 +163,14 @@ def protocols_cmd(
     _echo(plain_table(items), nl=False)
 
 
-@app.command("validate")
+@app.command("validate", help=tr("cli.validate.help"))
 def validate_cmd(
-    files: Annotated[list[Path], typer.Argument(help="Protocol YAML files to check.")],
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Also fail on placeholders left to fill in (<fyll i …>; those filled in with "
-            "`avlastning anpassa` are fine) and a passed review date.",
-        ),
-    ] = False,
+    files: Annotated[list[Path], typer.Argument(help=tr("cli.validate.files"))],
+    strict: Annotated[bool, typer.Option("--strict", help=tr("cli.validate.strict"))] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Check protocol files. Every problem is shown as FILE:LINE:COLUMN: where: what."""
+    _speak(lang)
     from avlastning_cli.protocol.loader import load_protocol, read_protocol
 
     filled: dict[str, str] = {}
@@ -185,16 +199,31 @@ def validate_cmd(
             problems = strict_issues(protocol, source, filled=filled)
         if problems:
             failed += 1
-            _echo(f"{path}: {len(problems)} problem(s) in strict mode")
+            _echo(
+                ntr(
+                    "cli.validate.strict_problems",
+                    "cli.validate.strict_problems#plural",
+                    len(problems),
+                    file=path,
+                )
+            )
             for issue in problems:
                 _echo(str(issue))
         else:
-            _echo(f"{path}: ok ({protocol.id} {protocol.version}, {protocol.language})")
+            _echo(
+                tr(
+                    "cli.validate.ok",
+                    file=path,
+                    id=protocol.id,
+                    version=protocol.version,
+                    language=protocol.language,
+                )
+            )
     if failed:
         raise typer.Exit(1)
 
 
-@app.command("schema")
+@app.command("schema", help=tr("cli.schema.help"))
 def schema_cmd() -> None:
     """Print the protocol format's JSON Schema (for editor completion)."""
     from avlastning_cli.protocol.schema import protocol_schema_text
@@ -202,40 +231,36 @@ def schema_cmd() -> None:
     typer.echo(protocol_schema_text(), nl=False)
 
 
-@app.command("new")
+@app.command("new", help=tr("cli.new.help"))
 def new_cmd(
-    file: Annotated[Path, typer.Argument(help="Where to write your copy (it must not exist).")],
-    from_id: Annotated[
-        str, typer.Option("--from", help="The bundled protocol to copy.")
-    ] = "avlastningssamtal",
+    file: Annotated[Path, typer.Argument(help=tr("cli.new.file"))],
+    from_id: Annotated[str, typer.Option("--from", help=tr("cli.new.from"))] = "avlastningssamtal",
     lang: LangOpt = None,
 ) -> None:
     """Copy a bundled protocol to FILE, to adapt to your organisation's routines."""
+    _speak(lang)
     from avlastning_cli.protocol.copy import copy_bundled
 
     with handled():
         copy_bundled(from_id, lang, file)
-    _echo(
-        f"Wrote {file}. Fill in the <fyll i …> places (or leave them to `avlastning anpassa`), "
-        f"then: avlastning validate {file}"
-    )
+    _echo(tr("cli.new.wrote", file=file))
 
 
-@app.command("answers")
+@app.command("answers", help=tr("cli.answers.help"))
 def answers_cmd(
     protocol: ProtocolArg = None,
     lang: LangOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of YAML.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=tr("cli.answers.json"))] = False,
     rehearsal: Annotated[
-        bool, typer.Option("--rehearsal", help="Include the rehearsal's scenarios and self-rating.")
+        bool, typer.Option("--rehearsal", help=tr("cli.answers.rehearsal"))
     ] = False,
 ) -> None:
     """Print a template of every answer a session takes, with its default (for --answers)."""
+    _speak(lang)
     from avlastning_cli.export.answers_template import answers_json, answers_yaml
-    from avlastning_cli.protocol.loader import open_protocol
 
     with handled():
-        p, _ = open_protocol(protocol, lang)
+        p = _open(protocol, lang)
     mode: Literal["live", "rehearsal"] = "rehearsal" if rehearsal else "live"
     _echo(answers_json(p, mode) if as_json else answers_yaml(p, mode), nl=False)
 
@@ -245,8 +270,7 @@ ExportFormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="md or txt (printed here unless -o is given), html or pdf (need -o). "
-        "Default: from the -o file's ending, else md.",
+        help=tr("cli.export.format"),
         case_sensitive=False,
         show_default=False,
     ),
@@ -256,7 +280,7 @@ ExportOutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="The file to write. An existing file is never overwritten.",
+        help=tr("cli.export.output"),
         dir_okay=False,
         show_default=False,
     ),
@@ -271,7 +295,7 @@ def _print_or_write(data: str | bytes, output: Path | None) -> None:
         return
     with handled():
         write_new_file(output, data)
-    _echo(f"Wrote {output}.")
+    _echo(tr("cli.wrote", file=output))
 
 
 def _warn_undrawable(doc: Any, language: str) -> None:
@@ -284,7 +308,7 @@ def _warn_undrawable(doc: Any, language: str) -> None:
         _echo(labels(language)["pdf_glyphs"].format(chars=" ".join(missing[:20])), err=True)
 
 
-@app.command("checklist")
+@app.command("checklist", help=tr("cli.checklist.help"))
 def checklist_cmd(
     protocol: ProtocolArg = None,
     lang: LangOpt = None,
@@ -294,20 +318,19 @@ def checklist_cmd(
         bool,
         typer.Option(
             "--full",
-            help="The whole script to read aloud, step by step, with your own notes set apart "
-            "(for rehearsing), instead of the checklist for the room.",
+            help=tr("cli.checklist.full"),
         ),
     ] = False,
 ) -> None:
     """Print the checklist for the room (one sheet, both sides): steps, rules, signs, contacts."""
+    _speak(lang)
     from avlastning_cli.export.checklist import checklist_model
     from avlastning_cli.export.output import pick_format
     from avlastning_cli.export.render import render
-    from avlastning_cli.protocol.loader import open_protocol
 
     with handled():
         chosen = pick_format(fmt, output, "checklist")
-        p = open_protocol(protocol, lang)[0]
+        p = _open(protocol, lang)
         doc = checklist_model(p, full=full)
         data = render(doc, chosen)
     _print_or_write(data, output)
@@ -315,7 +338,7 @@ def checklist_cmd(
         _warn_undrawable(doc, p.language)
 
 
-@app.command("card")
+@app.command("card", help=tr("cli.card.help"))
 def card_cmd(
     protocol: ProtocolArg = None,
     lang: LangOpt = None,
@@ -324,14 +347,14 @@ def card_cmd(
 ) -> None:
     """Print the take-home card for every participant: what to tell at home, normal reactions,
     when to seek help and whom to contact. It holds no names, dates or details of the event."""
+    _speak(lang)
     from avlastning_cli.export.card import card_model
     from avlastning_cli.export.output import pick_format
     from avlastning_cli.export.render import render
-    from avlastning_cli.protocol.loader import open_protocol
 
     with handled():
         chosen = pick_format(fmt, output, "card")
-        p = open_protocol(protocol, lang)[0]
+        p = _open(protocol, lang)
         doc = card_model(p)
         data = render(doc, chosen)
     _print_or_write(data, output)
@@ -346,8 +369,7 @@ def setup_cmd(
         list[str] | None,
         typer.Option(
             "--set",
-            help="KEY=VALUE, without questions (repeatable; an empty VALUE clears it). "
-            "--show lists the keys.",
+            help=tr("cli.anpassa.set"),
             show_default=False,
         ),
     ] = None,
@@ -355,8 +377,7 @@ def setup_cmd(
         Path | None,
         typer.Option(
             "--from",
-            help="Take the answers from another organisation file, e.g. the one your "
-            "coordinator sent.",
+            help=tr("cli.anpassa.from"),
             show_default=False,
         ),
     ] = None,
@@ -364,17 +385,15 @@ def setup_cmd(
         Path | None,
         typer.Option(
             "--file",
-            help="The organisation file to change. Default: $AVLASTNING_ORGANISATION, else "
-            "organisation.yaml in your user config folder (every command reads it from there).",
+            help=tr("cli.anpassa.file"),
             show_default=False,
         ),
     ] = None,
-    show: Annotated[
-        bool, typer.Option("--show", help="Show where the file is, the keys and the answers.")
-    ] = False,
+    show: Annotated[bool, typer.Option("--show", help=tr("cli.anpassa.show"))] = False,
 ) -> None:
     """Fill in the organisation's own contacts (manager, occupational health, health centre,
     crisis support…) once; every command then prints them in place of <fyll i …>."""
+    _speak(lang)
     from avlastning_cli.organisation.setup import setup
     from avlastning_cli.session.tty import is_terminal
 
@@ -390,26 +409,20 @@ def setup_cmd(
         )
 
 
-app.command("anpassa")(setup_cmd)
-app.command("setup", help="The same as `anpassa`: fill in the organisation's own contacts.")(
-    setup_cmd
-)
+app.command("anpassa", help=tr("cli.anpassa.help"))(setup_cmd)
+app.command("setup", help=tr("cli.setup.help"))(setup_cmd)
 
 
-@app.command("scrub")
+@app.command("scrub", help=tr("cli.scrub.help"))
 def scrub_cmd(
     file: Annotated[
-        Path | None,
-        typer.Argument(
-            help="A text file to scrub; standard input if left out.", show_default=False
-        ),
+        Path | None, typer.Argument(help=tr("cli.scrub.file"), show_default=False)
     ] = None,
     lang: LangOpt = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the scrubbed text and what was found, as JSON.")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=tr("cli.scrub.json"))] = False,
 ) -> None:
     """Mask personal data (names, identity numbers, phones, e-mail, addresses) in a text."""
+    _speak(lang)
     from avlastning_cli.fsutil import TooLarge, read_stream
     from avlastning_cli.privacy import scrub
     from avlastning_cli.protocol.registry import check_language
@@ -425,12 +438,12 @@ def scrub_cmd(
                 stdin = getattr(sys.stdin, "buffer", sys.stdin) if sys.stdin else None
                 text = decode_utf8(read_stream(stdin, MAX_BYTES), "<stdin>")
             else:
-                text = read_text(file, "text file")
+                text = read_text(file, tr("what.text_file"))
         except YamlProblem as exc:
             raise UserError(str(exc)) from None
         except TooLarge:
             raise UserError(
-                f"The text is more than {MAX_BYTES:,} bytes.", "Scrub it in smaller parts."
+                tr("err.text_too_large", max=MAX_BYTES), tr("err.text_too_large_hint")
             ) from None
     result = scrub(text, language)
     if as_json:
@@ -457,7 +470,7 @@ def _scrub_stdin(language: str) -> None:
     from avlastning_cli.privacy import scrub_stream
 
     if sys.stdin is None:
-        raise UserError("There is no standard input to read.", "Give a file instead.")
+        raise UserError(tr("err.no_stdin_text"), tr("err.no_stdin_text_hint"))
     raw = getattr(sys.stdin, "buffer", None)
     reader: TextIO = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") if raw else sys.stdin
     seen = 0
@@ -467,11 +480,10 @@ def _scrub_stdin(language: str) -> None:
         block = reader.read(n)
         seen += len(block)
         if "\x00" in block:
-            raise UserError("<stdin>: the input holds NUL characters: it is not text.")
+            raise UserError(tr("err.stdin_nul"))
         if seen > STREAM_MAX_CHARS:
             raise UserError(
-                f"The text is more than {STREAM_MAX_CHARS:,} characters.",
-                "Scrub it in smaller parts.",
+                tr("err.text_too_many_chars", max=STREAM_MAX_CHARS), tr("err.text_too_large_hint")
             )
         return block
 
@@ -483,8 +495,8 @@ def _scrub_stdin(language: str) -> None:
                 last = piece.text
     except UnicodeDecodeError as exc:
         raise UserError(
-            f"<stdin>: the text is not UTF-8 (byte 0x{exc.object[exc.start]:02x}).",
-            "Save it as UTF-8.",
+            tr("err.stdin_not_utf8", byte=f"0x{exc.object[exc.start]:02x}"),
+            tr("err.save_as_utf8"),
         ) from None
     finally:
         if raw is not None and isinstance(reader, io.TextIOWrapper):
@@ -497,72 +509,61 @@ AnswersOpt = Annotated[
     Path | None,
     typer.Option(
         "--answers",
-        help="Answer from this YAML or JSON file instead of asking (see `avlastning answers`). "
-        "Keys left out take their defaults; no prompt is shown.",
+        help=tr("cli.answers_opt.help"),
         show_default=False,
     ),
 ]
 
 
-@app.command("run")
+@app.command("run", help=tr("cli.run.help"))
 def run_cmd(
     protocol: ProtocolArg = None,
     lang: LangOpt = None,
     answers: AnswersOpt = None,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", help="Folder for the summary (.md and .json). Default: here."),
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=tr("cli.run.out"))] = None,
 ) -> None:
     """Lead a defusing session step by step, then write the anonymised summary.
     Ctrl-C pauses it; `avlastning resume` goes on."""
+    _speak(lang)
     from avlastning_cli.session.live import run_session
 
     with handled():
         run_session(protocol, lang, answers, out, "live")
 
 
-@app.command("rehearse")
+@app.command("rehearse", help=tr("cli.rehearse.help"))
 def rehearse_cmd(
     protocol: ProtocolArg = None,
     lang: LangOpt = None,
     answers: AnswersOpt = None,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", help="Also write the rehearsal's summary to this folder."),
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=tr("cli.rehearse.out"))] = None,
 ) -> None:
     """Rehearse the protocol: tips and reasons in full, practice situations, and a timing
     report. Writes nothing unless --out is given."""
+    _speak(lang)
     from avlastning_cli.session.live import run_session
 
     with handled():
         run_session(protocol, lang, answers, out, "rehearsal")
 
 
-@app.command("resume")
+@app.command("resume", help=tr("cli.resume.help"))
 def resume_cmd(
-    discard: Annotated[
-        bool, typer.Option("--discard", help="Drop the paused session instead.")
-    ] = False,
+    discard: Annotated[bool, typer.Option("--discard", help=tr("cli.resume.discard"))] = False,
     out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            help="Save the summary in this folder instead (e.g. when the first one could not "
-            "be written).",
-            show_default=False,
-        ),
+        Path | None, typer.Option("--out", help=tr("cli.resume.out"), show_default=False)
     ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Go on with a paused or interrupted session, where it was."""
+    _speak(lang)
     from avlastning_cli.session.live import resume_session
 
     with handled():
         resume_session(discard, out)
 
 
-@app.command("not-held")
+@app.command("not-held", help=tr("cli.not_held.help"))
 def not_held_cmd(
     protocol: ProtocolArg = None,
     lang: LangOpt = None,
@@ -570,30 +571,29 @@ def not_held_cmd(
         str | None,
         typer.Option(
             "--reason",
-            help="Why it was not held: a reason id from the protocol (asked for in a terminal).",
+            help=tr("cli.not_held.reason"),
             show_default=False,
         ),
     ] = None,
-    out: Annotated[
-        Path, typer.Option("--out", help="Folder for the record (.md and .json).")
-    ] = Path("."),
+    out: Annotated[Path, typer.Option("--out", help=tr("cli.not_held.out"))] = Path("."),
     on: Annotated[
         datetime | None,
         typer.Option(
             "--date",
             formats=["%Y-%m-%d"],
-            help="The day it was considered, YYYY-MM-DD (default: today).",
+            help=tr("cli.not_held.date"),
             show_default=False,
         ),
     ] = None,
 ) -> None:
     """Record, with no personal data, that a session was considered but not held, and why."""
+    _speak(lang)
     from avlastning_cli.session.live import not_held
 
     with handled():
         day = on.date() if on is not None else None
         if day is not None and day > date.today():
-            raise UserError(f"--date {day} is in the future.", "Give the day it was considered.")
+            raise UserError(tr("cli.not_held.future", day=day), tr("cli.not_held.future_hint"))
         not_held(protocol, lang, reason, out, day)
 
 
@@ -609,61 +609,45 @@ def _month_option(value: str | None) -> str | None:
         raise typer.BadParameter(str(exc)) from None
 
 
-@app.command("stats")
+@app.command("stats", help=tr("cli.stats.help"))
 def stats_cmd(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Summary .json files, or folders to search recursively.")
-    ],
+    paths: Annotated[list[Path], typer.Argument(help=tr("cli.stats.paths"))],
     fmt: Annotated[
-        Literal["table", "csv", "json"], typer.Option("--format", "-f", help="table, csv or json.")
+        Literal["table", "csv", "json"],
+        typer.Option("--format", "-f", help=tr("cli.stats.format")),
     ] = "table",
     since: Annotated[
         str | None,
         typer.Option(
-            "--since",
-            callback=_month_option,
-            help="Only sessions from this month on (YYYY-MM; whole months only).",
-            show_default=False,
+            "--since", callback=_month_option, help=tr("cli.stats.since"), show_default=False
         ),
     ] = None,
     until: Annotated[
         str | None,
         typer.Option(
-            "--until",
-            callback=_month_option,
-            help="Only sessions up to and including this month (YYYY-MM).",
-            show_default=False,
+            "--until", callback=_month_option, help=tr("cli.stats.until"), show_default=False
         ),
     ] = None,
     min_group: Annotated[
-        int,
-        typer.Option(
-            "--min-group",
-            min=3,
-            help='Hide counts of fewer sessions than this, as ".." (3 or more).',
-        ),
+        int, typer.Option("--min-group", min=3, help=tr("cli.stats.min_group"))
     ] = 3,
     rehearsals: Annotated[
-        bool, typer.Option("--rehearsals", help="Also count rehearsals (left out by default).")
+        bool, typer.Option("--rehearsals", help=tr("cli.stats.rehearsals"))
     ] = False,
     protocol: Annotated[
         list[Path] | None,
-        typer.Option(
-            "--protocol",
-            help="Your own protocol file(s) the summaries were written with (e.g. a copy made "
-            "with `avlastning new`): their ids are checked against it instead of the bundled "
-            "one of the same id. Repeat for each file.",
-            show_default=False,
-        ),
+        typer.Option("--protocol", help=tr("cli.stats.protocol"), show_default=False),
     ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """What many summaries say: sessions per month and protocol, held or not and why, warning
     signs, follow-ups, steps skipped, lessons. Small groups, and the counts that would give
     them away, are hidden; no personal data."""
+    _speak(lang)
     from avlastning_cli import stats
 
     def skipped(path: Path, why: str) -> None:
-        _echo(f"{path}: skipped: {why}", err=True)
+        _echo(tr("cli.stats.skipped", file=path, why=why), err=True)
 
     with handled():
         agg = stats.aggregate(
@@ -675,9 +659,131 @@ def stats_cmd(
             protocols=protocol or [],
         )
         if agg.files_read == 0:
-            raise UserError("No summary files found.", "Give the folder the summaries are in.")
+            raise UserError(tr("cli.stats.none_found"), tr("cli.stats.none_found_hint"))
         text = stats.RENDERERS[fmt](stats.build_report(agg, min_group))
     _echo(text, nl=not text.endswith("\n"))
+
+
+# --- typer's own words (its vendored click has no gettext): "Usage:", "Options", errors ------
+
+_CLICK_ERRORS = (
+    (re.compile(r"Missing argument '(?P<name>.+)'\.(?P<rest>.*)"), "click.missing_argument"),
+    (re.compile(r"Missing option '(?P<name>.+)'\.(?P<rest>.*)"), "click.missing_option"),
+    (re.compile(r"Missing command\.(?P<rest>.*)"), "click.missing_command"),
+    (
+        re.compile(r"No such option: (?P<name>\S+) \(Possible options: (?P<options>.+)\)"),
+        "click.no_such_option_hint",
+    ),
+    (re.compile(r"No such option: (?P<name>\S+)(?P<rest>.*)"), "click.no_such_option"),
+    (re.compile(r"No such command '(?P<name>.+)'\.(?P<rest>.*)"), "click.no_such_command"),
+    (
+        re.compile(r"Got unexpected extra argument\(s\) \((?P<args>.+)\)(?P<rest>.*)"),
+        "click.extra_arguments",
+    ),
+    (re.compile(r"Invalid value for (?P<name>.+?): (?P<rest>.*)"), "click.invalid_value"),
+)
+#: What typer says about a value, after "Invalid value for X: ".
+_CLICK_VALUES = (
+    (
+        re.compile(r"(?:Value error, )?(?P<value>'.*') is not one of (?P<choices>.+)\."),
+        "click.not_one_of",
+    ),
+    (
+        re.compile(
+            r"(?:Value error, )?(?P<value>'.*') does not match the formats? (?P<formats>.+)\."
+        ),
+        "click.bad_date",
+    ),
+    (re.compile(r"Input should be a valid integer.*"), "click.not_int"),
+    (re.compile(r"Input should be greater than or equal to (?P<min>\S+)"), "click.too_small"),
+)
+
+
+def click_message(message: str) -> str:
+    """One of typer's English usage errors in the command's language (unknown ones as they are)."""
+    for pattern, key in _CLICK_ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            fields = {"rest": "", **found.groupdict()}
+            for value_pattern, value_key in _CLICK_VALUES:
+                value = value_pattern.fullmatch(fields["rest"])
+                if value:
+                    fields["rest"] = tr(value_key, **value.groupdict())
+            return tr(key, **fields)
+    return message
+
+
+def _click_extras(text: str) -> str:
+    """ "… [default: table; required]" → "… [standard: table; krävs]"."""
+    found = re.search(r"\[([^\[\]]*)\]\s*$", text)
+    if not found:
+        return text
+    items = []
+    for item in found.group(1).split("; "):
+        if item.startswith("default: "):
+            item = tr("click.default", default=item[len("default: ") :])
+        elif item == "required":
+            item = tr("click.required")
+        items.append(item)
+    return f"{text[: found.start()]}[{'; '.join(items)}]{text[found.end() :]}"
+
+
+def _speak_click() -> None:
+    """Help and usage errors in the command's language: typer's formatter and its usage error
+    are given our words. Attribute names are typer's private ones; if they move, the help
+    stays correct and only those few words stay English."""
+    try:
+        from typer._click import core as click_core
+        from typer._click import exceptions as click_exceptions
+        from typer._click import formatting
+        from typer._click.utils import echo
+    except ImportError:  # pragma: no cover - another typer layout
+        return
+
+    class Formatter(formatting.HelpFormatter):
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            args = args.replace("[OPTIONS]", tr("click.options_metavar"))
+            args = args.replace("COMMAND [ARGS]...", tr("click.command_metavar"))
+            super().write_usage(prog, args, prefix or tr("click.usage") + " ")
+
+        def write_heading(self, heading: str) -> None:
+            key = {"Options": "click.options", "Arguments": "click.arguments"}.get(heading)
+            key = key or {"Commands": "click.commands"}.get(heading)
+            super().write_heading(tr(key) if key else heading)
+
+        def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+            help_option = "Show this message and exit."
+            rows = [
+                (term, tr("click.help_option") if text == help_option else _click_extras(text))
+                for term, text in rows
+            ]
+            super().write_dl(rows, *args, **kwargs)
+
+    def show(self: Any, file: Any = None) -> None:
+        if file is None:
+            file = sys.stderr
+        color = None
+        if self.ctx is not None:
+            color = self.ctx.color
+            hint = ""
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                hint = tr(
+                    "click.try_help",
+                    command=self.ctx.command_path,
+                    option=self.ctx.help_option_names[0],
+                )
+                hint += "\n"
+            echo(f"{self.ctx.get_usage()}\n{hint}", file=file, color=color)
+        message = tr("click.error", message=click_message(self.format_message()))
+        echo(message, file=file, color=color)
+
+    if hasattr(click_core.Context, "formatter_class"):
+        click_core.Context.formatter_class = Formatter
+    if hasattr(click_exceptions.UsageError, "show"):
+        click_exceptions.UsageError.show = show  # type: ignore[method-assign]
+
+
+_speak_click()
 
 
 def _utf8_when_redirected() -> None:

@@ -58,7 +58,10 @@ class IssuesError(UserError):
     def __init__(self, what: str, issues: list[Issue], hint: str | None = None) -> None:
         self.what = what
         self.issues = issues
-        lines = [f"{what}: {len(issues)} problem(s)"] + [str(i) for i in issues]
+        from avlastning_cli.i18n import ntr
+
+        count = ntr("val.problems", "val.problems#plural", len(issues), file=what)
+        lines = [count] + [str(i) for i in issues]
         super().__init__("\n".join(lines), hint)
 
 

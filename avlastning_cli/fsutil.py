@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from avlastning_cli.errors import NotFoundError, UserError
+from avlastning_cli.i18n import tr
 
 PRIVATE = 0o600
 
@@ -127,11 +128,11 @@ def write_new_file(target: Path, data: str | bytes) -> None:
         write_exclusive(target, data)
     except FileExistsError:
         raise UserError(
-            f"{target} already exists, and it was left as it is.",
-            "Choose another file name, or move the old file away first.",
+            tr("err.exists", file=target),
+            tr("err.exists_hint"),
         ) from None
     except OSError as exc:
-        raise UserError(f"Could not write {target}: {exc.strerror or exc}.") from None
+        raise UserError(tr("err.cannot_write", file=target, error=exc.strerror or exc)) from None
 
 
 class TooLarge(Exception):
@@ -150,26 +151,23 @@ def read_bounded(path: Path, limit: int, what: str) -> bytes:
         fd = os.open(path, flags)
     except FileNotFoundError:
         raise NotFoundError(
-            f"{path}: no such file.", f"Check the path and try again ({what})."
+            tr("err.no_such_file", file=path), tr("err.check_path_what", what=what)
         ) from None
     except (IsADirectoryError, PermissionError) as exc:
         if path.is_dir():
-            raise NotFoundError(f"{path}: is a folder, not a {what}.") from None
+            raise NotFoundError(tr("err.is_folder", file=path, what=what)) from None
         raise UserError(
-            f"{path}: cannot be read ({exc.strerror or 'permission denied'}).",
-            f"Check that you may read the {what}, or copy it somewhere you can.",
+            tr("err.cannot_read", file=path, error=exc.strerror or tr("err.permission_denied")),
+            tr("err.cannot_read_hint", what=what),
         ) from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise UserError(tr("err.cannot_read", file=path, error=exc.strerror or exc)) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise NotFoundError(f"{path}: is a folder, not a {what}.")
+            raise NotFoundError(tr("err.is_folder", file=path, what=what))
         if not stat.S_ISREG(mode):
-            raise UserError(
-                f"{path}: is not a regular file (a device, pipe or socket), so it is not read.",
-                f"Save the {what} as a file and give its path.",
-            )
+            raise UserError(tr("err.not_regular", file=path), tr("err.not_regular_hint", what=what))
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:
@@ -179,7 +177,7 @@ def read_bounded(path: Path, limit: int, what: str) -> bytes:
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise UserError(tr("err.cannot_read", file=path, error=exc.strerror or exc)) from None
     finally:
         os.close(fd)
     data = b"".join(chunks)
@@ -193,7 +191,7 @@ def read_stream(stream: object, limit: int) -> bytes:
     :class:`TooLarge`: ``scrub < /dev/zero`` stops after ``limit + 1`` bytes."""
     read = getattr(stream, "read", None)
     if read is None:
-        raise UserError("There is no input to read (standard input is closed).")
+        raise UserError(tr("err.no_stdin"))
     chunks: list[bytes] = []
     left = limit + 1
     while left > 0:

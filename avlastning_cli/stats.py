@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from avlastning_cli.errors import UserError
+from avlastning_cli.i18n import language, ntr, tr
 from avlastning_cli.summary.model import SCHEMA, HeldSummary, NotHeldRecord, parse_json
 
 if TYPE_CHECKING:
@@ -101,22 +102,23 @@ def _why(raw: str | bytes, exc: ValidationError) -> str:
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        where = f" (line {err.lineno})" if isinstance(err, json.JSONDecodeError) else ""
-        return f"not JSON{where}"
+        if isinstance(err, json.JSONDecodeError):
+            return tr("stats.skip.not_json_at", line=err.lineno)
+        return tr("stats.skip.not_json")
     if not isinstance(data, dict):
-        return f"not a summary (a JSON {type(data).__name__})"
+        return tr("stats.skip.not_object", kind=type(data).__name__)
     schema = data.get("schema")
     if schema is None:
-        return "not a summary (no 'schema')"
+        return tr("stats.skip.no_schema")
     if isinstance(schema, str) and schema.startswith("avlastning.summary/") and schema != SCHEMA:
-        return f"another schema version: {schema} (this tool reads {SCHEMA})"
+        return tr("stats.skip.other_version", schema=schema, ours=SCHEMA)
     if schema != SCHEMA:
-        return "not a summary (its 'schema' is not this tool's)"
+        return tr("stats.skip.other_schema")  # never repeated: it could hold anything
     first = exc.errors()[0]
     loc = first["loc"][1:] if first["loc"][:1] == (data.get("mode"),) else first["loc"]
     where = ".".join(str(part) for part in loc) or "summary"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"'{where}': {first['msg']}{more}"
+    more = tr("stats.skip.more", n=exc.error_count() - 1) if exc.error_count() > 1 else ""
+    return tr("stats.skip.field", where=where, problem=first["msg"], more=more)
 
 
 #: A summary is a few kilobytes; anything far larger is not one (and is not read whole).
@@ -128,9 +130,9 @@ def read_summary(path: Path) -> Record:
     from avlastning_cli.fsutil import TooLarge, read_bounded
 
     try:
-        raw = read_bounded(path, MAX_SUMMARY_BYTES, "summary")
+        raw = read_bounded(path, MAX_SUMMARY_BYTES, tr("what.summary"))
     except TooLarge:
-        raise NotASummary(f"more than {MAX_SUMMARY_BYTES:,} bytes") from None
+        raise NotASummary(tr("stats.skip.too_big", max=MAX_SUMMARY_BYTES)) from None
     except UserError as exc:
         raise NotASummary(exc.message.removeprefix(f"{path}: ").rstrip(".")) from None
     return check_summary(raw)
@@ -151,10 +153,10 @@ class KnownIds:
     signs: frozenset[str]
     reasons: frozenset[str]
     categories: frozenset[str]
-    source: str = "bundled"  # or "given (FILE)": where the ids come from, for skip reasons
+    source: str | None = None  # the file name of a protocol given with --protocol, else bundled
 
 
-def protocol_ids(protocol: Protocol, source: str = "bundled") -> KnownIds:
+def protocol_ids(protocol: Protocol, source: str | None = None) -> KnownIds:
     """The ids a protocol defines (``source`` names it in a skip reason)."""
     from avlastning_cli.protocol import fields as f
 
@@ -192,7 +194,7 @@ def local_ids(paths: Iterable[Path]) -> dict[str, KnownIds]:
     out: dict[str, KnownIds] = {}
     for path in paths:
         p = load_protocol(path)
-        ids = protocol_ids(p, source=f"given ({path.name})")
+        ids = protocol_ids(p, source=path.name)
         if p.id in out:
             old = out[p.id]
             ids = KnownIds(
@@ -213,7 +215,7 @@ def check_ids(s: Record, local: Mapping[str, KnownIds] | None = None) -> None:
     neither knows is held to plain ids only). The message names the key, never the id."""
     pid = s.protocol.id
     if not ID_RE.fullmatch(pid):
-        raise NotASummary("'protocol.id' is not a plain id (a-z, 0-9, _)")
+        raise NotASummary(tr("stats.skip.not_plain", where="protocol.id"))
     known = (local or {}).get(pid) or bundled_ids(pid)
     groups: list[tuple[str, list[str], frozenset[str] | None]]
     if isinstance(s, NotHeldRecord):
@@ -232,16 +234,20 @@ def check_ids(s: Record, local: Mapping[str, KnownIds] | None = None) -> None:
     for where, ids, allowed in groups:
         for i in ids:
             if not ID_RE.fullmatch(i):
-                raise NotASummary(f"'{where}' holds a value that is not a plain id (a-z, 0-9, _)")
+                raise NotASummary(tr("stats.skip.not_plain", where=where))
             if known is not None and allowed is not None and i not in allowed:
-                hint = (
-                    "; if it was written with your own copy of it, give that with --protocol FILE"
-                    if known.source == "bundled"
-                    else ""
-                )
+                if known.source is None:
+                    raise NotASummary(
+                        tr("stats.skip.unknown_id", where=where, id=pid, version=known.version)
+                    )
                 raise NotASummary(
-                    f"'{where}' holds an id that the {known.source} protocol '{pid}' "
-                    f"(version {known.version}) does not have{hint}"
+                    tr(
+                        "stats.skip.unknown_id_given",
+                        where=where,
+                        id=pid,
+                        version=known.version,
+                        file=known.source,
+                    )
                 )
 
 
@@ -376,7 +382,7 @@ def aggregate(
     paths = list(paths)
     for path in paths:
         if not path.exists():
-            raise UserError(f"{path}: no such file or folder.")
+            raise UserError(tr("stats.no_such_path", file=path))
     agg = Aggregator(
         since=parse_month(since) if since else None,
         until=parse_month(until) if until else None,
@@ -402,11 +408,8 @@ def parse_month(value: str) -> str:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError("give a month as YYYY-MM, e.g. 2026-03.") from None
-    raise ValueError(
-        f"give a month, not a day: {day:%Y-%m}. Periods are whole months so that two "
-        "runs a few days apart cannot single out one session."
-    )
+        raise ValueError(tr("stats.bad_month")) from None
+    raise ValueError(tr("stats.day_not_month", month=f"{day:%Y-%m}"))
 
 
 # --- the report ------------------------------------------------------------------------------
@@ -482,7 +485,7 @@ def hidden_cells(cells: Mapping[K, int], min_group: int, *, total_hidden: bool =
 
 def build_report(agg: Aggregator, min_group: int = MIN_GROUP) -> Report:
     if min_group < MIN_GROUP:
-        raise UserError(f"--min-group must be {MIN_GROUP} or more.")
+        raise UserError(tr("stats.min_group", min=MIN_GROUP))
     everything = small(agg.sessions, min_group)  # too few sessions in all: hide everything
 
     def partition(counter: Mapping[K, int], total_hidden: bool = False) -> dict[K, Masked]:
@@ -571,29 +574,25 @@ def notes(report: Report) -> list[str]:
     """The plain sentences every format carries: what was counted and what was hidden."""
     n = report.min_group
     out = [
-        f"Read {report.files_read} summary file(s); skipped {report.files_skipped} "
-        "that are not summaries or hold an unknown id (listed on stderr).",
-        f'"{HIDDEN}" is a hidden count: fewer than {n} sessions, or hidden so that a small '
-        "count cannot be worked out from the totals and the other counts. It does not say "
-        "which of the two it is.",
-        "Swedish and English summaries are counted together, by id.",
+        ntr("stats.note.read", "stats.note.read#plural", report.files_read)
+        + " "
+        + tr("stats.note.skipped", skipped=report.files_skipped),
+        tr("stats.note.hidden", hidden=HIDDEN, min=n),
+        tr("stats.note.languages"),
     ]
     if not report.include_rehearsals:
-        out.append(f"Rehearsals are not counted ({report.rehearsals_excluded} left out).")
+        out.append(tr("stats.note.rehearsals", n=report.rehearsals_excluded))
     if report.since:
-        out.append(
-            f"Only sessions from {report.since} on ({report.before_since} earlier left out)."
-        )
+        out.append(tr("stats.note.since", since=report.since, n=report.before_since))
     if report.until:
-        out.append(f"Only sessions up to {report.until} ({report.after_until} later left out).")
+        out.append(tr("stats.note.until", until=report.until, n=report.after_until))
     if report.lessons_withheld:
-        out.append(f"Lessons are listed only when at least {n} sessions wrote one.")
+        out.append(tr("stats.note.lessons_withheld", min=n))
     elif report.lessons:
-        out.append("Lessons are listed in alphabetical order, without dates, scrubbed again.")
+        out.append(tr("stats.note.lessons_order"))
     if report.lessons_not_listed and not report.lessons_withheld:
         out.append(
-            f"Lessons: the {len(report.lessons)} most recent are listed, "
-            f"{report.lessons_not_listed} more are not."
+            tr("stats.note.lessons", listed=len(report.lessons), more=report.lessons_not_listed)
         )
     return out
 
@@ -679,13 +678,67 @@ def render_csv(report: Report) -> str:
     return buf.getvalue()
 
 
+@dataclass(frozen=True)
+class Titles:
+    """What the bundled protocols call their ids, in one language (for the table: people read
+    titles; CSV and JSON keep ids). An id no bundled protocol knows is shown as it is."""
+
+    protocols: dict[str, str]
+    steps: dict[tuple[str, str], str]
+    reasons: dict[str, str]
+    signs: dict[str, str]
+    categories: dict[str, str]
+
+    def step(self, protocol: str, step: str) -> str:
+        return (
+            f"{self.protocols.get(protocol, protocol)} / {self.steps.get((protocol, step), step)}"
+        )
+
+
+def titles(lang: str) -> Titles:
+    """The titles in ``lang``, read straight from the bundled YAML (no validation needed)."""
+    import yaml
+
+    from avlastning_cli.protocol.registry import protocols_dir
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    found = Titles({}, {}, {}, {}, {})
+    for path in sorted(protocols_dir().glob(f"*.{lang}.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        pid = str(data.get("id"))
+        found.protocols[pid] = " ".join(str(data.get("title", pid)).split())
+        for section in data.get("sections") or []:
+            found.steps[(pid, str(section.get("id")))] = str(section.get("title", ""))
+            for sign in section.get("signs") or []:
+                label = sign.get("title") or sign.get("text") or sign.get("id")
+                found.signs.setdefault(str(sign.get("id")), " ".join(str(label).split()))
+            for question in section.get("questions") or []:
+                if question.get("type") != "lesson_categories":
+                    continue
+                for option in question.get("options") or []:
+                    label = option.get("text") or option.get("id")
+                    found.categories.setdefault(str(option.get("id")), " ".join(str(label).split()))
+        for reason in data.get("not_held_reasons") or []:
+            text = " ".join(str(reason.get("text", reason.get("id"))).split())
+            found.reasons.setdefault(str(reason.get("id")), text)
+    return found
+
+
 def render_table(report: Report, width: int | None = None) -> str:
-    """The report as plain tables (rich, no colour), for reading in a terminal."""
+    """The report as plain tables (rich, no colour), for reading in a terminal, in the
+    command's language, with the protocols' titles instead of their ids."""
     from rich.console import Console
     from rich.table import Table
 
+    names = titles(language())
+
+    def shown(value: Masked) -> str:
+        return str(value)  # a hidden count is HIDDEN (".."), the same in every language
+
     def table(title: str, *columns: str) -> Table:
-        t = Table(title=title, title_justify="left", box=None, pad_edge=False)
+        # at least as wide as its title: rich wraps a title to the table's width
+        t = Table(title=title, title_justify="left", box=None, pad_edge=False, min_width=len(title))
         for i, col in enumerate(columns):
             t.add_column(col, justify="right" if i else "left", overflow="fold")
         return t
@@ -693,39 +746,45 @@ def render_table(report: Report, width: int | None = None) -> str:
     console = Console(
         file=io.StringIO(), width=width or 100, no_color=True, highlight=False, record=True
     )
-    overview = table("Sessions", "", "count")
-    overview.add_row("all", str(report.sessions))
-    overview.add_row("held", str(report.held))
-    overview.add_row("not held", str(report.not_held))
-    overview.add_row("participants (held)", str(report.participants))
-    overview.add_row("follow-ups set", str(report.follow_ups_set))
-    overview.add_row("sessions with an escalation", str(report.sessions_with_escalation))
-    overview.add_row("escalations", str(report.escalations))
+    overview = table(tr("stats.sessions"), "", tr("stats.count"))
+    overview.add_row(tr("stats.all"), str(report.sessions))
+    overview.add_row(tr("stats.held"), shown(report.held))
+    overview.add_row(tr("stats.not_held"), shown(report.not_held))
+    overview.add_row(tr("stats.participants"), shown(report.participants))
+    overview.add_row(tr("stats.follow_ups"), shown(report.follow_ups_set))
+    overview.add_row(tr("stats.with_escalation"), shown(report.sessions_with_escalation))
+    overview.add_row(tr("stats.escalations"), shown(report.escalations))
     renderables: list[Any] = [overview]
-    for title, col, data in (
-        ("Per month", "month", report.per_month),
-        ("Per protocol", "protocol", report.per_protocol),
-        ("Not held: why", "reason", report.reasons),
-        ("Warning signs flagged", "sign", report.signs),
-        ("Lessons by area", "area", report.lesson_categories),
+    for title, col, data, name in (
+        ("stats.per_month", "stats.month", report.per_month, {}),
+        ("stats.per_protocol", "stats.protocol", report.per_protocol, names.protocols),
+        ("stats.why_not_held", "stats.reason", report.reasons, names.reasons),
+        ("stats.signs", "stats.sign", report.signs, names.signs),
+        ("stats.lesson_areas", "stats.area", report.lesson_categories, names.categories),
     ):
-        t = table(title, col, "sessions")
+        t = table(tr(title), tr(col), tr("stats.sessions_col"))
         for k, v in data.items():
-            t.add_row(k, str(v))
+            t.add_row(name.get(k, k), shown(v))
         renderables.append(t)
-    steps = table("Steps skipped", "protocol / step", "sessions", "skipped", "share")
+    steps = table(
+        tr("stats.steps_skipped"),
+        tr("stats.protocol_step"),
+        tr("stats.sessions_col"),
+        tr("stats.skipped"),
+        tr("stats.share"),
+    )
     for r in report.steps:
         share = "" if r.share_skipped is None else f"{r.share_skipped:.0%}"
-        steps.add_row(f"{r.protocol} / {r.step}", str(r.sessions), str(r.skipped), share)
+        steps.add_row(names.step(r.protocol, r.step), shown(r.sessions), shown(r.skipped), share)
     renderables.append(steps)
     for r in renderables:
         console.print(r)
         console.print()
-    console.print("Lessons to take further", markup=False)
+    console.print(tr("stats.lessons"), markup=False)
     for lesson in report.lessons:
         console.print(f"  {lesson}", markup=False, soft_wrap=True)
     if not report.lessons:
-        console.print("  (none)", markup=False)
+        console.print(f"  {tr('stats.no_lessons')}", markup=False)
     console.print()
     for note in notes(report):
         console.print(note, markup=False, soft_wrap=True)

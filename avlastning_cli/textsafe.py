@@ -52,12 +52,14 @@ def clean_input(text: str) -> str:
 
 def describe(value: Any, limit: int = 40) -> str:
     """A value from a file, quoted for a message: dates as written, never ``datetime.date(``."""
+    from avlastning_cli.i18n import tr
+
     if value is None:
-        return "nothing"
+        return tr("val.got_nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return tr("val.got_mapping")
     if isinstance(value, list):
-        return "a list"
+        return tr("val.got_list")
     if isinstance(value, dt.datetime):
         text = value.isoformat(sep=" ")
     elif isinstance(value, dt.date):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from avlastning_cli.errors import Issue, Location
+from avlastning_cli.i18n import tr
 
 if TYPE_CHECKING:
     import yaml
@@ -74,8 +75,7 @@ def read_text(path: Path, what: str) -> str:
                 Issue(
                     Location(str(path), 1, 1),
                     "",
-                    f"the file is more than {MAX_BYTES:,} bytes; a {what} may be at most "
-                    f"{MAX_BYTES:,} bytes.",
+                    tr("val.too_big", max=MAX_BYTES, what=what),
                 )
             ]
         ) from None
@@ -96,18 +96,38 @@ def decode_utf8(raw: bytes, file: str) -> str:
                 Issue(
                     Location(file, line, column),
                     "",
-                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8.",
+                    tr("val.not_utf8", byte=f"0x{raw[exc.start]:02x}"),
                 )
             ]
         ) from None
 
 
+#: PyYAML's most common problems (English, from PyYAML and libyaml alike), by how they start.
+_PROBLEMS = {
+    "did not find expected key": "val.yaml.expected_key",
+    "did not find expected '-' indicator": "val.yaml.expected_dash",
+    "did not find expected node content": "val.yaml.expected_value",
+    "mapping values are not allowed": "val.yaml.colon",
+    "found character that cannot start any token": "val.yaml.bad_character",
+    "found unexpected end of stream": "val.yaml.unexpected_end",
+    "could not find expected ':'": "val.yaml.expected_colon",
+    "found undefined alias": "val.yaml.undefined_alias",
+    "expected <block end>": "val.yaml.indentation",
+}
+
+
+def _problem(problem: str) -> str:
+    """PyYAML's words in the command's language where we know them; else as PyYAML said."""
+    for start, key in _PROBLEMS.items():
+        if problem.startswith(start):
+            return tr(key)
+    return problem
+
+
 def load(text: str, file: str) -> Source:
     """Parse ``text`` as one YAML document and return its data with locations."""
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise YamlProblem(
-            [Issue(Location(file, 1, 1), "", f"more than {MAX_BYTES:,} bytes of YAML.")]
-        )
+        raise YamlProblem([Issue(Location(file, 1, 1), "", tr("val.too_much_yaml", max=MAX_BYTES))])
     import yaml  # here, not at the top: a protocol loaded from the cache needs no YAML
 
     # libyaml's safe loader when PyYAML was built with it (several times faster), else Python's
@@ -117,28 +137,18 @@ def load(text: str, file: str) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        problem = exc.problem or exc.context or "not valid YAML"
-        raise YamlProblem(
-            [Issue(where, "", f"YAML syntax error: {problem}. Check indentation and quotes.")]
-        ) from None
+        problem = _problem(exc.problem or exc.context or "")
+        raise YamlProblem([Issue(where, "", tr("val.yaml_syntax", problem=problem))]) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         where = Location(file, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
-        raise YamlProblem(
-            [
-                Issue(
-                    where,
-                    "",
-                    f"a control character (U+{char:04X}), which YAML does not allow; remove it.",
-                )
-            ]
-        ) from None
+        raise YamlProblem([Issue(where, "", tr("val.control_char", code=f"{char:04X}"))]) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem([Issue(Location(file), "", f"not valid YAML: {exc}")]) from None
+        raise YamlProblem([Issue(Location(file), "", tr("val.not_yaml", error=exc))]) from None
     source = Source(file=file, data=None)
     if node is None:
-        raise YamlProblem([Issue(Location(file, 1, 1), "", "the file is empty.")])
+        raise YamlProblem([Issue(Location(file, 1, 1), "", tr("val.empty"))])
     builder = _Builder(source)
     source.data = builder.build(node, ())
     if builder.issues:
@@ -168,8 +178,7 @@ class _Builder:
                     Issue(
                         Location(self.source.file, *self._at(node)),
                         dotted(path),
-                        f"the document expands to more than {MAX_NODES:,} values "
-                        "(too many aliases?); write the values out instead.",
+                        tr("val.too_many_nodes", max=MAX_NODES),
                     )
                 )
             return None
@@ -182,7 +191,7 @@ class _Builder:
                         Issue(
                             Location(self.source.file, *self._at(key_node)),
                             dotted(path),
-                            "merge keys (<<) are not supported; write the keys out.",
+                            tr("val.merge_key"),
                         )
                     )
                     continue
@@ -191,7 +200,7 @@ class _Builder:
                         Issue(
                             Location(self.source.file, *self._at(key_node)),
                             dotted(path),
-                            "a key must be a plain word, not a list or mapping.",
+                            tr("val.complex_key"),
                         )
                     )
                     continue
@@ -199,12 +208,12 @@ class _Builder:
                 key = key if isinstance(key, str) else str(key)
                 if key in result:
                     first = self.source.keys.get((*path, key))
-                    where = f" (first at line {first[0]})" if first else ""
+                    where = tr("val.first_at", line=first[0]) if first else ""
                     self.issues.append(
                         Issue(
                             Location(self.source.file, *self._at(key_node)),
                             dotted((*path, key)),
-                            f"duplicate key '{key}'{where}; keep only one.",
+                            tr("val.duplicate_key", key=key, where=where),
                         )
                     )
                     continue
@@ -220,7 +229,7 @@ class _Builder:
                 Issue(
                     Location(self.source.file, *self._at(node)),
                     dotted(path),
-                    f"cannot read this value: {getattr(exc, 'problem', exc)}",
+                    tr("val.bad_value", problem=getattr(exc, "problem", exc)),
                 )
             )
             return None

@@ -1,7 +1,7 @@
 """How fast the light commands start, each against a typer baseline measured in the same run.
 
-- `avlastning --help` against a minimal two-command typer app's `--help` (target: at most
-  1.25x; the help path imports neither pydantic nor questionary);
+- `avlastning --help`, in Swedish and in English, against a minimal two-command typer app's
+  `--help` (target: at most 1.25x; the help path imports neither pydantic nor questionary);
 - `protocols` and `validate` against the typer floor: a minimal typer app running one
   subcommand with one option (typer 0.29 imports pydantic to coerce it), target at most
   1.25x. `validate` is timed on a file it has checked before (the cached case) and on a file
@@ -58,6 +58,12 @@ def main() -> None:
             Case("python -c pass", process([sys.executable, "-c", "pass"])),
             Case("typer app --help", process([sys.executable, str(help_app), "--help"])),
             Case("avlastning --help", process(avlastning("--help"), env), "typer app --help", 1.25),
+            Case(
+                "avlastning --lang en --help",
+                process(avlastning("--lang", "en", "--help"), env),
+                "typer app --help",
+                1.25,
+            ),
             Case("typer floor", process([sys.executable, str(floor), "one", "--lang", "en"])),
             Case("protocols", process(avlastning("protocols"), env), "typer floor", 1.25),
             Case("protocols --json", process(avlastning("protocols", "--json"), env), FLOOR),

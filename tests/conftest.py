@@ -13,8 +13,40 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner, Result
+
+from avlastning_cli import i18n
+from tests.language import foreign
+
+# The language is decided from the environment, and help texts at import (collection time):
+# tests speak Swedish unless they ask, whatever the machine's locale says.
+for _var in ("AVLASTNING_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
+
+
+def _speaking_one_language(invoke: Any) -> Any:
+    """Every command a test runs is also checked for sentences of the other language: the
+    language it spoke (``--lang``, the environment, or its protocol's) is the one it ended in."""
+
+    def checked(self: CliRunner, *args: Any, **kwargs: Any) -> Result:
+        result = invoke(self, *args, **kwargs)
+        command = list(args[1] if len(args) > 1 else kwargs.get("args") or [])
+        if "schema" in command:  # the JSON Schema's descriptions are for editors, in English
+            return result
+        env = kwargs.get("env") or {}
+        lang = i18n._active or i18n.resolve(env.get("AVLASTNING_LANG"))
+        mixed = foreign(result.output, lang)
+        assert not mixed, f"a command speaking {lang} said, in the other language: {mixed}"
+        return result
+
+    return checked
+
+
+CliRunner.invoke = _speaking_one_language(CliRunner.invoke)  # type: ignore[method-assign]
 
 REPO = Path(__file__).resolve().parent.parent
 PROTOCOLS = REPO / "protocols"
@@ -69,3 +101,4 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.delenv("AVLASTNING_LANG", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setattr(i18n, "_active", None)  # each test decides its language afresh

@@ -67,9 +67,9 @@ def test_unknown_reason_lists_valid_ids(tmp_path: Path) -> None:
     result = _run("--reason", "held_latr", "--out", str(tmp_path))
     assert result.exit_code == 1
     out = result.output  # type: ignore[attr-defined]
-    assert "The reason given is not a reason in the protocol 'avlastningssamtal'" in out
+    assert "Skälet som angavs är inget skäl i protokollet 'avlastningssamtal'" in out
     assert "held_latr" not in out  # not echoed: a reason typed wrongly could be anything
-    assert "Did you mean 'held_later'?" in out
+    assert "Menade du 'held_later'?" in out
     assert "nobody_wanted, held_later, crisis_support_group, individual_talks, other" in out
     assert list(tmp_path.iterdir()) == []
 
@@ -96,7 +96,7 @@ def test_library_call_for_the_menu(tmp_path: Path) -> None:
     md, js = record_not_held(protocol, "held_later", tmp_path, dt.date(2025, 1, 31))
     assert js.name == "avlastning-2025-01-31-avlastningssamtal-ej-hallet.json"
     assert md.with_suffix(".json") == js
-    with pytest.raises(UserError, match="Valid reasons"):
+    with pytest.raises(UserError, match="Giltiga skäl"):
         record_not_held(protocol, "bored", tmp_path)
 
 

@@ -38,7 +38,7 @@ def test_scrub_file_json_in_english(tmp_path):
 def test_scrub_missing_file_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["scrub", str(tmp_path / "none.txt")])
     assert result.exit_code == 1
-    assert "no such file" in result.output
+    assert "filen finns inte" in result.output
 
 
 def test_scrub_binary_file_is_a_clear_error(tmp_path):
@@ -46,7 +46,7 @@ def test_scrub_binary_file_is_a_clear_error(tmp_path):
     path.write_bytes(b"\xff\xfe\x00bad")
     result = runner.invoke(app, ["scrub", str(path)])
     assert result.exit_code == 1
-    assert "not UTF-8" in result.output
+    assert "inte UTF-8" in result.output
 
 
 def test_scrub_stdin_streams_a_text_longer_than_a_file_may_be() -> None:
@@ -62,4 +62,4 @@ def test_scrub_stdin_streams_a_text_longer_than_a_file_may_be() -> None:
 def test_scrub_stdin_that_is_not_utf8_is_a_clear_error() -> None:
     result = runner.invoke(app, ["scrub"], input=b"Anna \xff\xfe")
     assert result.exit_code == 1
-    assert "not UTF-8" in result.output and "Traceback" not in result.output
+    assert "inte UTF-8" in result.output and "Traceback" not in result.output

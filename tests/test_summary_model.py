@@ -68,4 +68,4 @@ def test_stats_names_the_field_that_does_not_fit(tmp_path: Path) -> None:
     bad.write_text(json.dumps(data), encoding="utf-8")
     result = runner.invoke(app, ["stats", str(bad)])
     assert result.exit_code == 1, result.output  # no summary left to count
-    assert f"{bad}: skipped: 'participants': Input should be a valid integer" in result.output
+    assert f"{bad}: hoppas över: 'participants': Input should be a valid integer" in result.output

@@ -6,6 +6,7 @@ import json
 
 import yaml
 
+from avlastning_cli.i18n import tr
 from avlastning_cli.protocol.fields import Field, Mode, fields
 from avlastning_cli.protocol.models import Protocol
 
@@ -20,29 +21,37 @@ def _value(value: object) -> str:
     return text.removesuffix("\n...\n").strip()
 
 
-def _comment(f: Field) -> str:
+def _comment(f: Field, lang: str) -> str:
     label = " ".join(f.label.split())
+    options = ", ".join(f.options)
     if f.type == "yes_no":
         kind = "true/false"
     elif f.type == "number":
-        kind = f"a whole number {f.min}–{f.max}"
+        kind = tr("template.number", lang, min=f.min, max=f.max)
     elif f.type in ("choice", "status"):
-        kind = "one of: " + ", ".join(f.options)
+        kind = tr("template.one_of", lang, options=options)
     elif f.type == "ids":
-        kind = "a list of: " + ", ".join(f.options)
+        kind = tr("template.list_of", lang, options=options)
     elif f.type == "date":
-        kind = "a date YYYY-MM-DD, or empty"
+        kind = tr("template.date", lang)
     else:
-        kind = f"free text, at most {f.max_length} characters; scrubbed of personal data"
-    cond = f"  (only if {f.show_if[0]} is {_value(f.show_if[1])})" if f.show_if else ""
+        kind = tr("template.text", lang, max=f.max_length)
+    cond = ""
+    if f.show_if:
+        cond = tr("template.only_if", lang, key=f.show_if[0], value=_value(f.show_if[1]))
     return f"# {label} — {kind}{cond}"
 
 
 def answers_yaml(protocol: Protocol, mode: Mode = "live") -> str:
+    """The template in the protocol's language (its comments are read next to its wording)."""
+    lang = protocol.language
+    head = tr(
+        "template.head", lang, id=protocol.id, version=protocol.version, language=lang, mode=mode
+    )
     lines = [
-        f"# Answers for {protocol.id} {protocol.version} ({protocol.language}), mode: {mode}.",
-        "# Every key is optional: a key left out takes the default shown here.",
-        "# Never write names or other personal data in this file.",
+        f"# {head}",
+        f"# {tr('template.optional', lang)}",
+        f"# {tr('template.private', lang)}",
         "",
     ]
     current: str | None = None
@@ -50,6 +59,6 @@ def answers_yaml(protocol: Protocol, mode: Mode = "live") -> str:
         if f.section != current:
             current = f.section
             lines.append("")
-        lines.append(_comment(f))
+        lines.append(_comment(f, lang))
         lines.append(f"{f.key}: {_value(f.default)}")
     return "\n".join(lines).strip("\n").replace("\n\n\n", "\n\n") + "\n"

@@ -14,10 +14,9 @@ import json
 import re
 from typing import Any
 
+from avlastning_cli.i18n import tr
 from avlastning_cli.protocol import models as m
 
-#: The event's title: neutral on purpose, it may show on a shared screen or a phone's lock screen.
-TITLES = {"sv": "Uppföljning", "en": "Follow-up"}
 PRODID = "-//avlastning//avlastning//{lang}"
 #: The reminder fires at 08:00 on the day (an all-day event starts at local midnight).
 REMINDER = dt.timedelta(hours=8)
@@ -68,7 +67,8 @@ def follow_up_ics(protocol: m.Protocol, summary: dict[str, Any]) -> bytes:
     day = follow_up_date(summary)
     if day is None:
         raise ValueError("the summary has no follow-up date")
-    title = _escape(TITLES[protocol.language])
+    # neutral on purpose: it may show on a shared screen or a phone's lock screen
+    title = _escape(tr("calendar.title", protocol.language))
     written = dt.date.fromisoformat(summary["date"])
     text = description(protocol, summary)
     lines = [

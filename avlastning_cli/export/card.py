@@ -8,31 +8,11 @@ from __future__ import annotations
 from avlastning_cli.errors import UserError
 from avlastning_cli.export.checklist import contacts_table
 from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para
+from avlastning_cli.i18n import Tables
 from avlastning_cli.protocol.models import Contact, Protocol, TellAtHomeSection
 
-LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "may_tell": "Det här kan du berätta hemma",
-        "not_to_tell": "Men berätta inte",
-        "normal_reactions": "Vanliga reaktioner de närmaste dagarna",
-        "self_care": "Det här kan hjälpa de närmaste dagarna",
-        "seek_help": "Sök hjälp om",
-        "contacts": "Vem du kan kontakta, och när",
-        "no_card": "Protokollet '{id}' har ingen del 'card', "
-        "så det finns inget kort att skriva ut.",
-        "no_card_hint": "Lägg till en 'card' i protokollet (se det inbyggda protokollet).",
-    },
-    "en": {
-        "may_tell": "What you may tell at home",
-        "not_to_tell": "But do not tell",
-        "normal_reactions": "Normal reactions in the coming days",
-        "self_care": "What can help in the coming days",
-        "seek_help": "Seek help if",
-        "contacts": "Who to contact, and when",
-        "no_card": "The protocol '{id}' has no 'card' part, so there is no card to print.",
-        "no_card_hint": "Add a 'card' to the protocol (see the bundled protocol).",
-    },
-}
+#: The card's own headings: the catalogue's ``card.*`` entries.
+LABELS = Tables("card")
 
 
 def _for_card(contact: Contact) -> Contact:

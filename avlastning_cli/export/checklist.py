@@ -13,6 +13,7 @@ comes from the protocol.
 from __future__ import annotations
 
 from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para, Table, Tick
+from avlastning_cli.i18n import Tables
 from avlastning_cli.protocol.models import (
     AnySection,
     Contact,
@@ -27,44 +28,8 @@ from avlastning_cli.protocol.models import (
     sign_label,
 )
 
-LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "checklist": "Checklista",
-        "script": "Hela manuset",
-        "min": "min",
-        "warning_signs": "Varningstecken",
-        "sign": "Tecken",
-        "action": "Gör så här",
-        "contacts": "Kontakter",
-        "role": "Vem",
-        "reach": "Nås",
-        "when": "När",
-        "say": "Läs upp",
-        "notes": "Ledarens anteckningar (läses inte upp)",
-        "why": "Varför",
-        "may_tell": "Det här får man berätta hemma",
-        "not_to_tell": "Men inte",
-        "questions": "Frågor att stämma av",
-    },
-    "en": {
-        "checklist": "Checklist",
-        "script": "The full script",
-        "min": "min",
-        "warning_signs": "Warning signs",
-        "sign": "Sign",
-        "action": "What to do",
-        "contacts": "Contacts",
-        "role": "Who",
-        "reach": "How to reach",
-        "when": "When",
-        "say": "Read aloud",
-        "notes": "The leader's notes (not read aloud)",
-        "why": "Why",
-        "may_tell": "What you may tell at home",
-        "not_to_tell": "But not",
-        "questions": "Questions to go through",
-    },
-}
+#: The checklist's own headings: the catalogue's ``checklist.*`` entries.
+LABELS = Tables("checklist")
 
 
 def minutes(value: float, language: str) -> str:

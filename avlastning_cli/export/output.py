@@ -6,6 +6,7 @@ from pathlib import Path
 
 from avlastning_cli.errors import UserError
 from avlastning_cli.export.render import FORMATS, Format
+from avlastning_cli.i18n import tr
 
 SUFFIXES: dict[str, Format] = {".md": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
 SUFFIXES[".pdf"] = "pdf"
@@ -26,16 +27,15 @@ def pick_format(fmt: str | None, output: Path | None, example: str = "checklist"
         found = SUFFIXES.get(output.suffix.lower())
         if found is None:
             raise ExportUsageError(
-                f"Cannot tell the format from the file name '{output.name}'.",
-                "Add --format md, txt, html or pdf, or end the name in .md, .txt, .html or .pdf.",
+                tr("err.format_from_name", name=output.name),
+                tr("err.format_from_name_hint"),
             )
         return found
     chosen = next((f for f in FORMATS if f == fmt.lower()), None)
     if chosen is None:  # the command line's own choices refuse it first
-        raise ExportUsageError(f"Unknown format '{fmt}'. Use md, txt, html or pdf.")
+        raise ExportUsageError(tr("err.unknown_export_format", fmt=fmt))
     if chosen in TO_FILE_ONLY and output is None:
         raise ExportUsageError(
-            f"{chosen.upper()} is written to a file: add -o and a file name, "
-            f"for example -o {example}.{chosen}."
+            tr("err.needs_output", FMT=chosen.upper(), example=example, fmt=chosen)
         )
     return chosen

@@ -15,6 +15,7 @@ Every message is in the coordinator's language and says what to write instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from avlastning_cli.ui.labels import labels
@@ -65,7 +66,7 @@ def _good_url(word: str) -> bool:
     return bool(HOST.match(parts.hostname)) and "@" not in parts.netloc
 
 
-def _phone_problem(raw: str, L: dict[str, str]) -> str | None:
+def _phone_problem(raw: str, L: Mapping[str, str]) -> str | None:
     import phonenumbers
     from phonenumbers import shortnumberinfo
 

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from avlastning_cli import prompter as pk
 from avlastning_cli.errors import Issue, NoTerminalError, UserError
+from avlastning_cli.i18n import tr
 from avlastning_cli.organisation import store
 from avlastning_cli.organisation.check import problem
 from avlastning_cli.organisation.slots import Slot, slots, write_in
@@ -99,13 +100,13 @@ def read_from(path: Path, language: str) -> dict[str, str]:
     issues: list[Issue] = []
     for key, value in values.items():
         if not set(key) <= KEY_CHARS:
-            issues.append(source.issue(("values", key), f"'{key}' is not a key.", key=True))
+            issues.append(source.issue(("values", key), tr("org.not_a_key", key=key), key=True))
             continue
         why = problem(value, language)
         if why:
             issues.append(source.issue(("values", key), why))
     if issues:
-        raise store.OrganisationError(str(path), issues, store.HINT)
+        raise store.OrganisationError(str(path), issues, store.hint())
     return values
 
 

@@ -26,13 +26,17 @@ import os
 from pathlib import Path
 
 from avlastning_cli.errors import Issue, IssuesError, UserError
+from avlastning_cli.i18n import tr
 from avlastning_cli.yamlsrc import Source, YamlProblem, load, read_text
 
 FILE_NAME = "organisation.yaml"
 ENV_FILE = "AVLASTNING_ORGANISATION"
 ENV_DIR = "AVLASTNING_CONFIG_DIR"
 VERSION = 1
-HINT = "Fix the lines above, or write the file anew with `avlastning anpassa`."
+
+
+def hint() -> str:
+    return tr("org.hint")
 
 
 class OrganisationError(IssuesError):
@@ -60,7 +64,7 @@ def read_source(path: Path) -> Source:
     try:
         return load(read_text(path, "organisation file"), str(path))
     except YamlProblem as exc:
-        raise OrganisationError(str(path), exc.issues, HINT) from None
+        raise OrganisationError(str(path), exc.issues, hint()) from None
 
 
 def values_of(source: Source) -> dict[str, str]:
@@ -70,29 +74,27 @@ def values_of(source: Source) -> dict[str, str]:
         return {}
     issues: list[Issue] = []
     if not isinstance(data, dict):
-        issues.append(source.issue((), "an organisation file is a mapping with 'values:'."))
-        raise OrganisationError(source.file, issues, HINT)
+        issues.append(source.issue((), tr("org.not_mapping")))
+        raise OrganisationError(source.file, issues, hint())
     for key in data:
         if key not in ("version", "values"):
-            issues.append(source.issue((key,), f"unknown key '{key}'; use 'values:'.", key=True))
+            issues.append(source.issue((key,), tr("org.unknown_key", key=key), key=True))
     raw = data.get("values") or {}
     if not isinstance(raw, dict):
-        issues.append(source.issue(("values",), "'values' is a mapping of KEY: text."))
+        issues.append(source.issue(("values",), tr("org.values_not_mapping")))
         raw = {}
     values: dict[str, str] = {}
     for key, value in raw.items():
         if value is None:
             continue
         if not isinstance(value, str | int) or isinstance(value, bool):
-            issues.append(
-                source.issue(("values", key), f"'{key}' must be text, e.g. \"010-123 45 67\".")
-            )
+            issues.append(source.issue(("values", key), tr("org.value_not_text", key=key)))
             continue
         text = " ".join(str(value).split())
         if text:
             values[str(key)] = text
     if issues:
-        raise OrganisationError(source.file, issues, HINT)
+        raise OrganisationError(source.file, issues, hint())
     return values
 
 
@@ -133,5 +135,5 @@ def save_values(
     try:
         atomic_write(path, dump(values, notes))
     except OSError as exc:
-        raise UserError(f"Could not write {path}: {exc.strerror or exc}.") from None
+        raise UserError(tr("err.cannot_write", file=path, error=exc.strerror or exc)) from None
     return path

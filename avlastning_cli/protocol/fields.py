@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from avlastning_cli.i18n import tr
 from avlastning_cli.protocol import models as m
 
 FieldType = Literal["yes_no", "number", "choice", "text", "date", "ids", "status"]
@@ -125,18 +126,22 @@ def question_field(
 
 def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
     """All answerable fields of ``protocol``, in the order the session asks them."""
+
+    def _label(name: str) -> str:
+        return tr(f"field.{name}", protocol.language)
+
     out = [
         Field(
             PARTICIPANTS,
             "number",
             1,
             None,
-            "participants",
+            _label("participants"),
             min=1,
             max=MAX_PARTICIPANTS,
             role="participants",
         ),
-        Field(SECOND_LEADER, "yes_no", False, None, "second leader present", role="second_leader"),
+        Field(SECOND_LEADER, "yes_no", False, None, _label("second_leader"), role="second_leader"),
     ]
     owners: dict[str, str] = {}
     for s in protocol.sections:
@@ -160,7 +165,7 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
                     "number",
                     0,
                     s.id,
-                    "spoke",
+                    _label("spoke"),
                     min=0,
                     max=MAX_PARTICIPANTS,
                     role="spoke",
@@ -172,7 +177,7 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
                     "number",
                     0,
                     s.id,
-                    "passed",
+                    _label("passed"),
                     min=0,
                     max=MAX_PARTICIPANTS,
                     role="passed",
@@ -205,7 +210,7 @@ def fields(protocol: m.Protocol, mode: Mode = "live") -> list[Field]:
             "ids",
             [],
             None,
-            "escalations",
+            _label("escalations"),
             options=sign_ids(protocol),
             role="escalations",
         )

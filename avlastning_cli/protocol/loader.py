@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from avlastning_cli.errors import Issue, ProtocolError
+from avlastning_cli.i18n import tr
 from avlastning_cli.protocol import models as m
 
 if TYPE_CHECKING:  # yamlsrc imports PyYAML, which a cached protocol does not need
     from avlastning_cli.yamlsrc import PathT, Source
 
-HINT = "Fix the lines above and run `avlastning validate FILE` again."
+
+def _hint() -> str:
+    return tr("val.protocol_hint")
 
 
 def load_protocol(path: Path, *, organisation: bool = True) -> m.Protocol:
@@ -80,10 +83,10 @@ def read_protocol(path: Path, raw: bytes | None = None) -> tuple[m.Protocol, Sou
     from avlastning_cli.yamlsrc import YamlProblem, decode_utf8, load, read_text
 
     try:
-        text = read_text(path, "protocol") if raw is None else decode_utf8(raw, str(path))
+        text = read_text(path, tr("what.protocol")) if raw is None else decode_utf8(raw, str(path))
         source = load(text, str(path))
     except YamlProblem as exc:
-        raise ProtocolError(str(path), exc.issues, HINT) from None
+        raise ProtocolError(str(path), exc.issues, _hint()) from None
     return validate_source(source), source
 
 
@@ -106,17 +109,17 @@ def validate_source(source: Source) -> m.Protocol:
     if not isinstance(source.data, dict):
         raise ProtocolError(
             source.file,
-            [source.issue((), "a protocol is a mapping of keys (id, title, sections, …).")],
-            HINT,
+            [source.issue((), tr("val.protocol_not_mapping"))],
+            _hint(),
         )
     try:
         with _no_pydantic_plugins():
             protocol = m.Protocol.model_validate(source.data)
     except ValidationError as exc:
-        raise ProtocolError(source.file, translate(exc, source, m.Protocol), HINT) from None
+        raise ProtocolError(source.file, translate(exc, source, m.Protocol), _hint()) from None
     issues = list(cross_check(protocol, source))
     if issues:
-        raise ProtocolError(source.file, issues, HINT)
+        raise ProtocolError(source.file, issues, _hint())
     return protocol
 
 
@@ -235,7 +238,7 @@ def _step(tp: Any, step: Any) -> Any:
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
     close = _closest(word, choices)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return tr("val.did_you_mean", name=close[0]) if close else ""
 
 
 def plain_message(err: Any, root: type[BaseModel]) -> str:
@@ -246,44 +249,48 @@ def plain_message(err: Any, root: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         allowed = _allowed(root, loc)
         hint = _suggest(str(loc[-1]), allowed)
-        listed = f" Allowed here: {', '.join(allowed)}." if allowed and not hint else ""
-        return f"unknown key '{loc[-1]}'{hint}.{listed}"
+        listed = tr("val.allowed_here", keys=", ".join(allowed)) if allowed and not hint else ""
+        return tr("val.unknown_key", key=loc[-1], hint=hint, listed=listed)
     if kind == "missing":
-        return f"the required key '{loc[-1]}' is missing; add it."
+        return tr("val.missing_key", key=loc[-1])
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         tag = ctx.get("discriminator", "'kind'").strip("'")
         expected = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
         if kind == "union_tag_not_found":
-            return f"the key '{tag}' is missing; use one of: {', '.join(expected)}."
+            return tr("val.missing_tag", key=tag, expected=", ".join(expected))
         got = str(ctx.get("tag", value))
-        return f"unknown {tag} '{got}'{_suggest(got, expected)}; use one of: {', '.join(expected)}."
-    if kind == "literal_error":
-        return (
-            f"'{value}' is not allowed here; use {ctx.get('expected', 'one of the listed values')}."
+        return tr(
+            "val.unknown_tag",
+            key=tag,
+            value=got,
+            hint=_suggest(got, expected),
+            expected=", ".join(expected),
         )
+    if kind == "literal_error":
+        choices = str(ctx.get("expected", "")).replace(" or ", tr("val.or"))
+        return tr("val.not_allowed", value=value, expected=choices or tr("val.listed_values"))
     if kind == "string_pattern_mismatch":
         if loc and loc[-1] == "version":
-            return f"'{value}' is not a version: write it in quotes like \"1.0\"."
-        return (
-            f"'{value}' is not a valid id: use lower-case letters, digits and _ "
-            "(starting with a letter)."
-        )
+            return tr("val.not_a_version", value=value)
+        return tr("val.not_an_id", value=value)
     if kind == "string_type":
         if isinstance(value, int | float) and loc and loc[-1] == "version":
-            return f'write the version in quotes, like "{value}"; it must be text.'
-        return f"expected text, got {_describe(value)}; put it in quotes if it is meant as text."
+            return tr("val.version_as_text", value=value)
+        return tr("val.expected_text", got=_describe(value))
     if kind in ("too_short", "too_long"):
-        return err["msg"].replace("List", "the list").replace("Value", "the value") + "."
+        if kind == "too_short":
+            return tr("val.too_short", min=ctx.get("min_length"), actual=ctx.get("actual_length"))
+        return tr("val.too_long", max=ctx.get("max_length"), actual=ctx.get("actual_length"))
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return f"expected a date like 2027-11-01, got {_describe(value)}."
+        return tr("val.expected_date", got=_describe(value))
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"expected a whole number, got {_describe(value)}."
+        return tr("val.expected_int", got=_describe(value))
     if kind in ("bool_parsing", "bool_type"):
-        return f"expected yes or no (true/false), got {_describe(value)}."
+        return tr("val.expected_bool", got=_describe(value))
     if kind in ("list_type",):
-        return f"expected a list (lines starting with '- '), got {_describe(value)}."
+        return tr("val.expected_list", got=_describe(value))
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a mapping of keys, got {_describe(value)}."
+        return tr("val.expected_mapping", got=_describe(value))
     message = str(err["msg"])
     return message[0].lower() + message[1:] + "."
 
@@ -300,10 +307,14 @@ def _describe(value: Any) -> str:
 def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
     """Unique ids, references that resolve, required kinds, conditions on earlier questions."""
     yield from _unique(
-        source, [(("contacts", i, "id"), c.id) for i, c in enumerate(p.contacts)], "contact"
+        source,
+        [(("contacts", i, "id"), c.id) for i, c in enumerate(p.contacts)],
+        tr("val.what.contact"),
     )
     yield from _unique(
-        source, [(("sections", i, "id"), s.id) for i, s in enumerate(p.sections)], "section"
+        source,
+        [(("sections", i, "id"), s.id) for i, s in enumerate(p.sections)],
+        tr("val.what.section"),
     )
     answerable: list[tuple[PathT, str]] = []
     for i, s in enumerate(p.sections):
@@ -312,7 +323,7 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
             (("sections", i, "questions", j, "id"), q.id) for j, q in enumerate(s.questions)
         ]
     answerable += [(("self_rating", j, "id"), q.id) for j, q in enumerate(p.self_rating)]
-    yield from _unique(source, answerable, "check or question")
+    yield from _unique(source, answerable, tr("val.what.check_or_question"))
     yield from _reserved(source, p)
     signs = [
         (("sections", i, "signs", j, "id"), sign.id)
@@ -320,14 +331,16 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
         if isinstance(s, m.WarningSignsSection)
         for j, sign in enumerate(s.signs)
     ]
-    yield from _unique(source, signs, "warning sign")
+    yield from _unique(source, signs, tr("val.what.warning_sign"))
     yield from _unique(
-        source, [(("scenarios", i, "id"), s.id) for i, s in enumerate(p.scenarios)], "scenario"
+        source,
+        [(("scenarios", i, "id"), s.id) for i, s in enumerate(p.scenarios)],
+        tr("val.what.scenario"),
     )
     yield from _unique(
         source,
         [(("not_held_reasons", i, "id"), r.id) for i, r in enumerate(p.not_held_reasons)],
-        "reason",
+        tr("val.what.reason"),
     )
 
     contact_ids = [c.id for c in p.contacts]
@@ -337,8 +350,12 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
         if value not in known:
             yield source.issue(
                 path,
-                f"no {what} has the id '{value}'{_suggest(value, known)}; "
-                f"known: {', '.join(known) or 'none'}.",
+                tr(
+                    f"val.no_such.{what}",
+                    value=value,
+                    hint=_suggest(value, known),
+                    known=", ".join(known) or tr("val.none"),
+                ),
             )
 
     questions: dict[str, m.AnyQuestion] = {}
@@ -361,36 +378,35 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
         if isinstance(q, m.LessonCategoriesQuestion):
             yield source.issue(
                 ("self_rating", j, "type"),
-                "lesson_categories belongs in a section (the lessons of the session), "
-                "not in self_rating.",
+                tr("val.lesson_areas_in_self_rating"),
             )
         questions[q.id] = q
     for i, sc in enumerate(p.scenarios):
         yield from ref(("scenarios", i, "section"), sc.section, section_ids, "section")
         if not any(c.recommended for c in sc.choices):
-            yield source.issue(
-                ("scenarios", i, "choices"), "mark at least one choice as recommended: true."
-            )
+            yield source.issue(("scenarios", i, "choices"), tr("val.no_recommended"))
         yield from _unique(
             source,
             [(("scenarios", i, "choices", j, "id"), c.id) for j, c in enumerate(sc.choices)],
-            "choice",
+            tr("val.what.choice"),
         )
     if p.card:
         for j, cid in enumerate(p.card.contacts):
             yield from ref(("card", "contacts", j), cid, contact_ids, "contact")
         if not p.card.may_tell and not p.sections_of("tell_at_home"):
-            yield source.issue(
-                ("card",), "add may_tell: the protocol has no tell_at_home section to take it from."
-            )
+            yield source.issue(("card",), tr("val.card_may_tell"))
 
     kinds = {s.kind for s in p.sections}
     missing = [k for k in m.REQUIRED_KINDS[p.type] if k not in kinds]
     if missing:
         yield source.issue(
             ("sections",),
-            f"a protocol of type '{p.type}' needs a section of each kind "
-            f"{', '.join(m.REQUIRED_KINDS[p.type])}; missing: {', '.join(missing)}.",
+            tr(
+                "val.missing_kinds",
+                type=p.type,
+                kinds=", ".join(m.REQUIRED_KINDS[p.type]),
+                missing=", ".join(missing),
+            ),
         )
 
 
@@ -402,8 +418,11 @@ def _reserved(source: Source, p: m.Protocol) -> Iterator[Issue]:
         if s.id in f.RESERVED_SECTION_IDS:
             yield source.issue(
                 ("sections", i, "id"),
-                f"'{s.id}' is reserved for the tool's own answers; choose another section id "
-                f"(reserved: {', '.join(sorted(f.RESERVED_SECTION_IDS))}).",
+                tr(
+                    "val.reserved_section",
+                    id=s.id,
+                    reserved=", ".join(sorted(f.RESERVED_SECTION_IDS)),
+                ),
             )
         items = [("checks", j, c.id) for j, c in enumerate(s.checks)]
         items += [("questions", j, q.id) for j, q in enumerate(s.questions)]
@@ -411,8 +430,11 @@ def _reserved(source: Source, p: m.Protocol) -> Iterator[Issue]:
             if item in f.RESERVED_ITEM_IDS:
                 yield source.issue(
                     ("sections", i, kind, j, "id"),
-                    f"'{item}' is reserved for the step's own answers; choose another id "
-                    f"(reserved: {', '.join(sorted(f.RESERVED_ITEM_IDS))}).",
+                    tr(
+                        "val.reserved_item",
+                        id=item,
+                        reserved=", ".join(sorted(f.RESERVED_ITEM_IDS)),
+                    ),
                 )
 
 
@@ -423,7 +445,7 @@ def _unique(source: Source, items: Sequence[tuple[PathT, str]], what: str) -> It
             line = source.location(first[value]).line
             yield source.issue(
                 path,
-                f"the {what} id '{value}' is used twice (first at line {line}); make it unique.",
+                tr("val.duplicate_id", what=what, value=value, line=line),
             )
         else:
             first[value] = path
@@ -434,21 +456,28 @@ def _question(
 ) -> Iterator[Issue]:
     if isinstance(q, m.NumberQuestion):
         if q.min > q.max:
-            yield source.issue((*path, "min"), f"min ({q.min}) is larger than max ({q.max}).")
+            yield source.issue((*path, "min"), tr("val.min_above_max", min=q.min, max=q.max))
         elif not q.min <= q.default <= q.max:
             yield source.issue(
-                (*path, "default"), f"the default {q.default} is outside {q.min}–{q.max}."
+                (*path, "default"),
+                tr("val.default_outside", default=q.default, min=q.min, max=q.max),
             )
     if isinstance(q, m.ChoiceQuestion | m.LessonCategoriesQuestion):
         ids = [o.id for o in q.options]
         yield from _unique(
-            source, [((*path, "options", j, "id"), o) for j, o in enumerate(ids)], "option"
+            source,
+            [((*path, "options", j, "id"), o) for j, o in enumerate(ids)],
+            tr("val.what.option"),
         )
         if isinstance(q, m.ChoiceQuestion) and q.default is not None and q.default not in ids:
             yield source.issue(
                 (*path, "default"),
-                f"'{q.default}' is not one of the options{_suggest(q.default, ids)}: "
-                f"{', '.join(ids)}.",
+                tr(
+                    "val.default_not_option",
+                    default=q.default,
+                    hint=_suggest(q.default, ids),
+                    ids=", ".join(ids),
+                ),
             )
     cond = q.show_if
     if cond is None:
@@ -457,8 +486,11 @@ def _question(
     if target is None:
         yield source.issue(
             (*path, "show_if", "question"),
-            f"'{cond.question}' is not an earlier question{_suggest(cond.question, earlier)}; "
-            "a condition can only refer to a question asked before this one.",
+            tr(
+                "val.not_earlier",
+                question=cond.question,
+                hint=_suggest(cond.question, earlier),
+            ),
         )
         return
     value = cond.equals
@@ -471,15 +503,11 @@ def _question(
         "lesson_categories": False,
     }[target.type]
     if not ok:
-        expected = {
-            "yes_no": "true or false",
-            "number": "a whole number",
-            "choice": "one of its option ids: "
-            + ", ".join(o.id for o in getattr(target, "options", [])),
-            "text": "nothing: a condition cannot depend on free text",
-            "lesson_categories": "nothing: a condition cannot depend on a list of areas",
-        }[target.type]
+        expected = tr(
+            f"val.equals.{target.type}",
+            ids=", ".join(o.id for o in getattr(target, "options", [])),
+        )
         yield source.issue(
             (*path, "show_if", "equals"),
-            f"'{cond.question}' is a {target.type} question, so equals must be {expected}.",
+            tr("val.equals", question=cond.question, type=target.type, expected=expected),
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from avlastning_cli.errors import NotFoundError, UserError
+from avlastning_cli.i18n import language, tr
 
 DEFAULT_ID = "avlastningssamtal"
 LANGUAGES = ("sv", "en")
@@ -108,7 +109,7 @@ def bundled() -> tuple[Bundled, ...]:
 def plain_table(items: tuple[Bundled, ...]) -> str:
     """The listing as aligned plain-text columns (rich's table costs more to import than the
     whole listing takes)."""
-    rows = [("id", "lang", "version", "type", "title")]
+    rows = [tuple(tr(f"cli.protocols.col.{c}") for c in ("id", "lang", "version", "type", "title"))]
     rows += [(b.id, b.language, b.version, b.type, b.title) for b in items]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = []
@@ -119,15 +120,15 @@ def plain_table(items: tuple[Bundled, ...]) -> str:
 
 
 def default_language() -> str:
-    lang = os.environ.get("AVLASTNING_LANG", "sv").strip().lower()[:2]
-    return lang if lang in LANGUAGES else "sv"
+    """The language of this command (its --lang, $AVLASTNING_LANG, the locale, or Swedish)."""
+    return language()
 
 
 def check_language(lang: str | None) -> str:
     if lang is None:
         return default_language()
     if lang not in LANGUAGES:
-        raise UserError(f"Unknown language '{lang}'.", "Use --lang sv or --lang en.")
+        raise UserError(tr("err.unknown_language", lang=lang), tr("err.unknown_language_hint"))
     return lang
 
 
@@ -142,7 +143,7 @@ def resolve(ref: str | None, lang: str | None = None) -> Path:
     if looks_like_path(ref) or Path(ref).is_file():
         path = Path(ref)
         if not os.path.lexists(path):  # a folder or a device is named as such by the reader
-            raise NotFoundError(f"{ref}: no such protocol file.", "Check the path and try again.")
+            raise NotFoundError(tr("err.no_protocol_file", file=ref), tr("err.check_path"))
         return path
     # bundled files are named ID.LANG.yaml (a test holds them to it): no need to read them
     path = protocols_dir() / f"{ref}.{language}.yaml"
@@ -150,10 +151,9 @@ def resolve(ref: str | None, lang: str | None = None) -> Path:
         return path
     ids = sorted({p.name.split(".")[0] for p in protocols_dir().glob("*.yaml")})
     close = difflib.get_close_matches(ref, ids, n=1)
-    hint = f"Did you mean '{close[0]}'? " if close else ""
+    hint = tr("err.did_you_mean", name=close[0]) if close else ""
     if ref in ids:
-        raise NotFoundError(f"The protocol '{ref}' has no '{language}' version.")
+        raise NotFoundError(tr("err.no_language_version", id=ref, lang=language))
     raise NotFoundError(
-        f"No bundled protocol is called '{ref}', and there is no such file.",
-        f"{hint}See `avlastning protocols` for the list, or give a path to a YAML file.",
+        tr("err.no_such_protocol", id=ref), tr("err.no_such_protocol_hint", hint=hint)
     )

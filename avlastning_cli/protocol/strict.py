@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from avlastning_cli.errors import Issue
+from avlastning_cli.i18n import tr
 from avlastning_cli.organisation.slots import PLACEHOLDER, placeholders_in
 from avlastning_cli.protocol.models import Protocol
 from avlastning_cli.yamlsrc import Source
@@ -27,9 +28,7 @@ def strict_issues(
     if isinstance(source.data, dict):
         issues = [
             source.issue(
-                slot.path,
-                f"placeholder {match.group(0)!r} is still there; fill in your local detail "
-                f"with `avlastning anpassa` (key {slot.key}).",
+                slot.path, tr("val.placeholder_anpassa", match=repr(match.group(0)), key=slot.key)
             )
             for slot, match in placeholders_in(source.data)
             if slot.key not in filled
@@ -38,8 +37,7 @@ def strict_issues(
         issues.append(
             source.issue(
                 ("review_by",),
-                f"the review date {protocol.review_by} has passed; review the protocol "
-                "and set a new date.",
+                tr("val.review_passed", date=protocol.review_by),
             )
         )
     return issues

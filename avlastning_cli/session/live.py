@@ -7,7 +7,7 @@ Is there a terminal: see :mod:`avlastning_cli.session.tty` (tests set AVLASTNING
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from rich.console import Console
 
 from avlastning_cli import prompter as pk
 from avlastning_cli.errors import Interrupted, NoTerminalError, UserError
+from avlastning_cli.i18n import set_language, tr
 from avlastning_cli.organisation.slots import Slot, on_screen
 from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
 from avlastning_cli.protocol.fields import Mode
@@ -32,7 +33,7 @@ def _console() -> Console:
     return safe_console()
 
 
-def interactive_prompter(L: dict[str, str], console: Console) -> Prompter:
+def interactive_prompter(L: Mapping[str, str], console: Console) -> Prompter:
     """The prompter for a terminal. Tests replace this function with a scripted prompter
     (``tests/session/scripted.py``); nothing else in this module names questionary."""
     from avlastning_cli.ui.prompts import InteractivePrompter
@@ -104,7 +105,7 @@ class AutoSave:
     folder) the leader is told once, plainly, and the session goes on: it can still be
     finished and its summary saved. When saving works again, that is said too."""
 
-    def __init__(self, console: Console, L: dict[str, str]) -> None:
+    def __init__(self, console: Console, L: Mapping[str, str]) -> None:
         self.console = console
         self.L = L
         self.failing: str | None = None
@@ -130,14 +131,16 @@ def _open(ref: str | None, lang: str | None, console: Console) -> tuple[Protocol
     from avlastning_cli.organisation.store import OrganisationError
 
     try:
-        return open_protocol(ref, lang)
+        protocol, path = open_protocol(ref, lang)
     except OrganisationError as exc:
         console.print(str(exc), style="yellow", markup=False, soft_wrap=True)
         from avlastning_cli.protocol.loader import load_protocol
         from avlastning_cli.protocol.registry import resolve
 
         path = resolve(ref, lang)
-        return load_protocol(path, organisation=False), path
+        protocol = load_protocol(path, organisation=False)
+    set_language(protocol.language)  # the session's language is its protocol's
+    return protocol, path
 
 
 def _walk(
@@ -158,7 +161,11 @@ def _walk(
 
 
 def _walk_to_end(
-    walk: Walkthrough, state: st.SessionState, console: Console, save: AutoSave, L: dict[str, str]
+    walk: Walkthrough,
+    state: st.SessionState,
+    console: Console,
+    save: AutoSave,
+    L: Mapping[str, str],
 ) -> None:
     try:
         while True:
@@ -185,7 +192,7 @@ def _walk_to_end(
     _report(outcome, console)
 
 
-def _claim(mode: Mode, L: dict[str, str]) -> None:
+def _claim(mode: Mode, L: Mapping[str, str]) -> None:
     """One session per mode at a time: a second terminal is told where the first one runs,
     instead of deleting its state (or offering it, still running, as paused)."""
     owner = st.claim(mode)
@@ -193,7 +200,7 @@ def _claim(mode: Mode, L: dict[str, str]) -> None:
         raise UserError(_running(owner, L), L["session_running_hint"])
 
 
-def _running(owner: dict[str, Any], L: dict[str, str]) -> str:
+def _running(owner: dict[str, Any], L: Mapping[str, str]) -> str:
     tty = str(owner.get("terminal") or "")
     return L["session_running"].format(
         where=L["session_running_where"].format(tty=tty) if tty else "",
@@ -202,7 +209,7 @@ def _running(owner: dict[str, Any], L: dict[str, str]) -> str:
     )
 
 
-def check_out_dir(folder: Path, L: dict[str, str]) -> None:
+def check_out_dir(folder: Path, L: Mapping[str, str]) -> None:
     """Before the first step: the summary's folder exists (or can be made) and takes a file.
     A read-only folder, a file or /proc is found now, not after the whole session."""
     import tempfile
@@ -229,7 +236,7 @@ def _report(outcome: Outcome, console: Console) -> None:
         console.print(line, soft_wrap=True)
 
 
-def _read_state(mode: Mode, L: dict[str, str]) -> st.SessionState | None:
+def _read_state(mode: Mode, L: Mapping[str, str]) -> st.SessionState | None:
     try:
         return st.load(mode)
     except (ValueError, TypeError, KeyError, AttributeError):  # UnicodeDecodeError: a ValueError
@@ -278,7 +285,7 @@ def _resume(
     running: list[dict[str, Any]],
     discard: bool,
     out: Path | None,
-    L: dict[str, str],
+    L: Mapping[str, str],
     console: Console,
 ) -> None:
     if discard:
@@ -305,7 +312,7 @@ def _resume(
 
 
 def _pick_paused(
-    paused: list[st.SessionState], L: dict[str, str], console: Console
+    paused: list[st.SessionState], L: Mapping[str, str], console: Console
 ) -> st.SessionState:
     """The one paused session, or the one the leader picks when there are several."""
     if len(paused) == 1:
@@ -357,7 +364,7 @@ def menu() -> None:
         setup(None, None, None, interactive=True, prompter=prompter, console=console)
 
 
-def _menu_checklist(L: dict[str, str], console: Console) -> None:
+def _menu_checklist(L: Mapping[str, str], console: Console) -> None:
     """Write the one-page checklist and the take-home card as PDFs in the current folder."""
     from avlastning_cli.export.card import card_model
     from avlastning_cli.export.checklist import checklist_model
@@ -376,7 +383,7 @@ def _menu_checklist(L: dict[str, str], console: Console) -> None:
         console.print(str(path), markup=False, highlight=False, soft_wrap=True)
 
 
-def _menu_not_held(L: dict[str, str], console: Console, prompter: Prompter) -> None:
+def _menu_not_held(L: Mapping[str, str], console: Console, prompter: Prompter) -> None:
     not_held(None, None, None, Path.cwd(), console=console, prompter=prompter)
 
 
@@ -395,15 +402,16 @@ def not_held(
     from avlastning_cli.not_held import record_not_held
 
     protocol, _ = open_protocol(ref, lang)
+    set_language(protocol.language)
     L = labels(protocol.language)
     console = console or _console()
     reasons = [(r.id, " ".join(r.text.split())) for r in protocol.not_held_reasons]
     if not reasons:
-        raise UserError(f"The protocol '{protocol.id}' lists no not_held_reasons.")
+        raise UserError(tr("err.no_reasons", id=protocol.id))
     if reason is None:
         if not is_terminal():
             valid = ", ".join(i for i, _ in reasons)
-            raise UserError("Which reason? Pass --reason ID.", f"Valid reasons: {valid}.")
+            raise UserError(tr("err.which_reason"), tr("err.valid_reasons", hint="", ids=valid))
         if prompter is None:
             prompter = interactive_prompter(L, console)
         picked = EMERGENCY

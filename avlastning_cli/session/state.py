@@ -146,7 +146,9 @@ def load(mode: Mode) -> SessionState | None:
     if not os.path.lexists(path):
         return None
     try:
-        raw = read_bounded(path, MAX_STATE_BYTES, "saved session")
+        from avlastning_cli.i18n import tr
+
+        raw = read_bounded(path, MAX_STATE_BYTES, tr("what.saved_session"))
     except TooLarge:
         raise ValueError("too large") from None
     return SessionState.from_json(raw.decode("utf-8"))
@@ -160,10 +162,11 @@ def discard(mode: Mode) -> bool:
         return False
     except OSError as exc:
         from avlastning_cli.errors import UserError
+        from avlastning_cli.i18n import tr
 
         raise UserError(
-            f"The saved session {path} cannot be removed ({exc.strerror or exc}).",
-            "Remove it yourself, or set another folder with AVLASTNING_STATE_DIR.",
+            tr("err.state_not_removed", file=path, error=exc.strerror or exc),
+            tr("err.state_not_removed_hint"),
         ) from None
     return True
 

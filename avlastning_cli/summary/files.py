@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from avlastning_cli.errors import PrivacyError
+from avlastning_cli.i18n import tr
 from avlastning_cli.protocol import models as m
 from avlastning_cli.summary import model as sm
 from avlastning_cli.summary.gate import Decide, gate_free_text, refuse_if_personal
@@ -79,6 +80,6 @@ def _write(
         written = write_set(out_dir, file_stem(summary), parts, reserve=(".md", ".json", ".ics"))
     except FileExistsError:  # pragma: no cover - 10,000 summaries of one day and protocol
         raise PrivacyError(
-            f"Too many summaries named {file_stem(summary)}-N in {out_dir}."
+            tr("err.too_many_files", stem=file_stem(summary), folder=out_dir)
         ) from None
     return SummaryFiles(written[".md"], written[".json"], written.get(".ics"), gate_masked)

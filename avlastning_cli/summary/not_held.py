@@ -9,23 +9,14 @@ import datetime as dt
 
 from avlastning_cli.errors import UserError
 from avlastning_cli.export.render import md_escape
+from avlastning_cli.i18n import tr
 from avlastning_cli.protocol import models as m
 from avlastning_cli.summary import model as sm
 from avlastning_cli.summary.build import protocol_ref, tool
 from avlastning_cli.summary.render import LABELS
 
-NOT_HELD_LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "not_held": "Samtalet hölls inte",
-        "considered": "Ett samtal övervägdes men hölls inte.",
-        "reason": "Skäl",
-    },
-    "en": {
-        "not_held": "The session was not held",
-        "considered": "A session was considered but not held.",
-        "reason": "Reason",
-    },
-}
+#: Kept for code that imports it: the same ``summary.*`` entries as :data:`LABELS`.
+NOT_HELD_LABELS = LABELS
 
 
 def build_not_held(protocol: m.Protocol, reason: str, date: dt.date) -> sm.NotHeldRecord:
@@ -37,12 +28,12 @@ def build_not_held(protocol: m.Protocol, reason: str, date: dt.date) -> sm.NotHe
         import difflib
 
         close = difflib.get_close_matches(reason, ids, n=1)
-        hint = f"Did you mean '{close[0]}'? " if close else ""
+        hint = tr("err.did_you_mean", name=close[0]) if close else ""
         if not ids:
-            raise UserError(f"The protocol '{protocol.id}' lists no reasons for not holding it.")
+            raise UserError(tr("err.no_reasons", id=protocol.id))
         raise UserError(
-            f"The reason given is not a reason in the protocol '{protocol.id}'.",
-            f"{hint}Valid reasons: {', '.join(ids)}.",
+            tr("err.not_a_reason", id=protocol.id),
+            tr("err.valid_reasons", hint=hint, ids=", ".join(ids)),
         )
     return sm.NotHeldRecord.model_validate(
         {
@@ -57,7 +48,7 @@ def build_not_held(protocol: m.Protocol, reason: str, date: dt.date) -> sm.NotHe
 
 
 def render_not_held(summary: sm.NotHeldRecord, protocol: m.Protocol) -> str:
-    t = LABELS[protocol.language] | NOT_HELD_LABELS[protocol.language]
+    t = LABELS[protocol.language]
     p = summary.protocol
     reason = summary.not_held.reason
     text = md_escape({r.id: r.text for r in protocol.not_held_reasons}.get(reason, reason))

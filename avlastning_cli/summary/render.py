@@ -3,96 +3,17 @@ JSON; ids are shown as the protocol's wording)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from avlastning_cli.export.render import md_escape
+from avlastning_cli.i18n import Tables, ntr
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol import models as m
 from avlastning_cli.summary import model as sm
 from avlastning_cli.textsafe import visible
 
-LABELS: dict[str, dict[str, str]] = {
-    "sv": {
-        "title": "Sammanfattning",
-        "rehearsal": "ÖVNING — inte ett verkligt samtal",
-        "protocol": "Protokoll",
-        "date": "Datum",
-        "duration": "Tid",
-        "minutes": "min",
-        "participants": "Deltagare",
-        "second_leader": "Andra ledare med",
-        "steps": "Steg",
-        "done": "genomfört",
-        "skipped": "överhoppat",
-        "checks": "Avbockat",
-        "round": "Rundan",
-        "spoke": "talade",
-        "passed": "avstod",
-        "signs": "Varningstecken",
-        "flagged": "Markerade",
-        "escalated": "Eskalering",
-        "none": "inga",
-        "not_set": "inget satt",
-        "follow_up": "Uppföljning",
-        "next_steps": "Nästa steg",
-        "follow_up_date": "Datum för uppföljning",
-        "lessons": "Lärdomar att ta vidare",
-        "redactions": "{n} uppgifter maskerade",
-        "yes": "ja",
-        "no": "nej",
-        "timing": "Tidsåtgång per steg",
-        "target": "mål",
-        "scenarios": "Scenarier",
-        "recommended": "rekommenderat",
-        "not_recommended": "inte rekommenderat",
-        "self_rating": "Självskattning",
-        "privacy_refused": "Sammanfattningen sparades inte: den sista kontrollen hittade "
-        "fortfarande personuppgifter ({kinds}).",
-        "privacy_refused_hint": "Inget är förlorat: samtalet är sparat. Kör `avlastning resume`, "
-        "gå tillbaka till fritextsvaret och skriv om det utan namn eller nummer.",
-        "privacy": "Endast antal, bockar, id och allmänna lärdomar. Fritexten har kontrollerats "
-        "automatiskt, men kontrollen kan missa något.",
-    },
-    "en": {
-        "title": "Summary",
-        "rehearsal": "REHEARSAL — not a real session",
-        "protocol": "Protocol",
-        "date": "Date",
-        "duration": "Duration",
-        "minutes": "min",
-        "participants": "Participants",
-        "second_leader": "Second leader present",
-        "steps": "Steps",
-        "done": "done",
-        "skipped": "skipped",
-        "checks": "Ticked",
-        "round": "The round",
-        "spoke": "spoke",
-        "passed": "passed",
-        "signs": "Warning signs",
-        "flagged": "Flagged",
-        "escalated": "Escalation",
-        "none": "none",
-        "not_set": "not set",
-        "follow_up": "Follow-up",
-        "next_steps": "Next steps",
-        "follow_up_date": "Follow-up date",
-        "lessons": "Lessons to take further",
-        "redactions": "{n} items masked",
-        "yes": "yes",
-        "no": "no",
-        "timing": "Time per step",
-        "target": "target",
-        "scenarios": "Scenarios",
-        "recommended": "recommended",
-        "not_recommended": "not recommended",
-        "self_rating": "Self-rating",
-        "privacy_refused": "The summary was not written: the final check still found personal "
-        "data ({kinds}).",
-        "privacy_refused_hint": "Nothing is lost: the session is saved. Run `avlastning resume`, "
-        "go back to the free-text answer and rewrite it without names or numbers.",
-        "privacy": "Only counts, ticks, ids and general lessons. The free text was checked "
-        "automatically, but the check can miss something.",
-    },
-}
+#: The summary's own words: the catalogue's ``summary.*`` entries.
+LABELS = Tables("summary")
 
 
 def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Protocol) -> str:
@@ -111,7 +32,9 @@ def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Prot
     ]
     if summary.rehearsal is not None:
         lines += _rehearsal(summary.rehearsal, protocol, t)
-    masked = t["redactions"].format(n=summary.redactions)
+    masked = ntr(
+        "summary.redactions", "summary.redactions#plural", summary.redactions, protocol.language
+    )
     lines += ["", "---", "", f"{masked}. {t['privacy']}", ""]
     return visible("\n".join(lines))
 
@@ -122,7 +45,7 @@ def _lesson_lines(text: str) -> list[str]:
     return [md_escape(line) for line in text.splitlines() if line.strip()]
 
 
-def _lessons(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+def _lessons(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, str]) -> list[str]:
     """The areas ticked (as the protocol words them), then the optional short text."""
     areas = {
         o.id: o.text
@@ -142,11 +65,11 @@ def _lessons(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -
     return lines
 
 
-def _yes_no(t: dict[str, str]) -> dict[bool, str]:
+def _yes_no(t: Mapping[str, str]) -> dict[bool, str]:
     return {True: t["yes"], False: t["no"]}
 
 
-def _head(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+def _head(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, str]) -> list[str]:
     lines = [f"# {t['title']}: {md_escape(protocol.title, line_start=False)}", ""]
     if summary.mode == "rehearsal":
         lines += [f"**{t['rehearsal']}**", ""]
@@ -161,7 +84,7 @@ def _head(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> l
     ]
 
 
-def _steps(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+def _steps(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, str]) -> list[str]:
     titles = {s.id: s.title for s in protocol.sections}
     lines = ["", f"## {t['steps']}", ""]
     for step in summary.steps:
@@ -180,7 +103,7 @@ def _steps(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> 
     return lines
 
 
-def _signs(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+def _signs(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, str]) -> list[str]:
     sign_text = {
         sign.id: sign.text
         for s in protocol.sections
@@ -198,7 +121,7 @@ def _signs(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> 
     ]
 
 
-def _follow_up(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+def _follow_up(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, str]) -> list[str]:
     questions = {f.key(s.id, q.id): q for s in protocol.sections for q in s.questions}
     fu = summary.follow_up
     lines = ["", f"## {t['follow_up']}", ""]
@@ -215,7 +138,7 @@ def _follow_up(summary: sm.HeldSummary, protocol: m.Protocol, t: dict[str, str])
     return lines
 
 
-def _rehearsal(reh: sm.Rehearsal, protocol: m.Protocol, t: dict[str, str]) -> list[str]:
+def _rehearsal(reh: sm.Rehearsal, protocol: m.Protocol, t: Mapping[str, str]) -> list[str]:
     titles = {s.id: s.title for s in protocol.sections}
     lines = ["", f"## {t['timing']}", ""]
     for row in reh.timing:

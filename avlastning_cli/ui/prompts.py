@@ -11,13 +11,15 @@ from __future__ import annotations
 import shutil
 import textwrap
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.key_binding.key_processor import KeyPressEvent
 from questionary import Choice, Style
+from questionary.prompts import checkbox as _checkbox
+from questionary.prompts import common as _common
 from rich.console import Console
 
 from avlastning_cli.prompter import EMERGENCY
@@ -39,6 +41,24 @@ STYLE = Style(
     ]
 )
 QMARK = "›"
+
+#: questionary's own words are English; these are the session's. Set by InteractivePrompter.
+_WORDS: dict[str, str] = {"description": "Description"}
+
+
+class _Control(_common.InquirerControl):
+    """questionary's list, with "Description:" in the session's language."""
+
+    def _get_choice_tokens(self) -> Any:
+        english = "  Description: "
+        ours = f"  {_WORDS['description']}: "
+        return [
+            (style, ours + text[len(english) :]) if text.startswith(english) else (style, text)
+            for style, text, *_ in super()._get_choice_tokens()
+        ]
+
+
+_checkbox.InquirerControl = _Control  # type: ignore[misc]  # questionary.checkbox builds its list with it
 
 
 def _with_emergency(question: questionary.Question, *, text_field: bool = False) -> Any:
@@ -71,7 +91,7 @@ def fit(text: Any, indent: int = 2) -> Any:
 class Countdown:
     """A prompt message that shows the soft time left each time it is rendered."""
 
-    def __init__(self, prefix: str, seconds: int, L: dict[str, str]) -> None:
+    def __init__(self, prefix: str, seconds: int, L: Mapping[str, str]) -> None:
         self.prefix = prefix
         self.seconds = seconds
         self.L = L
@@ -90,9 +110,10 @@ class Countdown:
 class InteractivePrompter:
     interactive = True
 
-    def __init__(self, L: dict[str, str], console: Console | None = None) -> None:
+    def __init__(self, L: Mapping[str, str], console: Console | None = None) -> None:
         self.L = L
         self.console = console or safe_console()
+        _WORDS["description"] = L["description"]
 
     def show(self, renderable: Any) -> None:
         self.console.print(renderable)
@@ -112,7 +133,7 @@ class InteractivePrompter:
             default=default if default in values else values[0],
             qmark=QMARK,
             style=STYLE,
-            instruction=" ",
+            instruction=self.L["select_hint"],
             **kw,
         )
         return _with_emergency(q)
@@ -163,9 +184,16 @@ class InteractivePrompter:
             for value, text, more in options
         ]
         q = questionary.checkbox(
-            fit(label), choices=choices, qmark=QMARK, style=STYLE, instruction=" "
+            fit(label), choices=choices, qmark=QMARK, style=STYLE, instruction=self.L["multi_hint"]
         )
-        return _with_emergency(q)
+        # questionary would leave "done (2 selections)" on screen: say it in our words instead
+        q.application.erase_when_done = True
+        result = _with_emergency(q)
+        if result is not EMERGENCY:
+            count = len(result)
+            done = self.L["done_none"] if not count else self.L["done_some"].format(n=count)
+            self.console.print(f"{QMARK} {fit(label)} {done}", highlight=False, markup=False)
+        return result
 
     def ask_text(
         self,

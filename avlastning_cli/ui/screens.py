@@ -7,7 +7,7 @@ The words to say sit in their own panel; the leader's tips are separate and dimm
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -37,7 +37,7 @@ def _paragraphs(items: Sequence[str], style: str = "") -> Text:
     return Text("\n\n".join(" ".join(p.split()) for p in items), style=style)
 
 
-def header(title: str, where: str, timing: str, L: dict[str, str], rehearsal: bool) -> Group:
+def header(title: str, where: str, timing: str, L: Mapping[str, str], rehearsal: bool) -> Group:
     """The step's title on a rule; where we are and the minutes on a quiet line below."""
     label = Text()
     if rehearsal:
@@ -47,7 +47,7 @@ def header(title: str, where: str, timing: str, L: dict[str, str], rehearsal: bo
     return Group(Rule(label, style=DIM, align="left"), line)
 
 
-def say_panel(paragraphs: Sequence[str], L: dict[str, str]) -> Panel:
+def say_panel(paragraphs: Sequence[str], L: Mapping[str, str]) -> Panel:
     return Panel(
         _paragraphs(paragraphs),
         title=L["say"],
@@ -57,7 +57,7 @@ def say_panel(paragraphs: Sequence[str], L: dict[str, str]) -> Panel:
     )
 
 
-def tips_block(tips: Sequence[str], L: dict[str, str]) -> Group:
+def tips_block(tips: Sequence[str], L: Mapping[str, str]) -> Group:
     return Group(Text(L["tips"], style="dim italic"), Padding(_bullets(tips, DIM), (0, 0, 0, 2)))
 
 
@@ -67,7 +67,7 @@ def section_screen(
     index: int,
     total: int,
     elapsed_minutes: float,
-    L: dict[str, str],
+    L: Mapping[str, str],
     *,
     rehearsal: bool = False,
 ) -> RenderableType:
@@ -110,7 +110,9 @@ def section_screen(
     return Group(*_spaced(parts))
 
 
-def opening_screen(protocol: m.Protocol, L: dict[str, str], *, rehearsal: bool) -> RenderableType:
+def opening_screen(
+    protocol: m.Protocol, L: Mapping[str, str], *, rehearsal: bool
+) -> RenderableType:
     parts: list[RenderableType] = [
         header(protocol.title, L["opening_title"], "", L, rehearsal),
         Text(" ".join(protocol.description.split())),
@@ -119,7 +121,7 @@ def opening_screen(protocol: m.Protocol, L: dict[str, str], *, rehearsal: bool) 
     return Group(*_spaced(parts))
 
 
-def missing_banner(missing: Sequence[Slot], L: dict[str, str]) -> RenderableType:
+def missing_banner(missing: Sequence[Slot], L: Mapping[str, str]) -> RenderableType:
     """A calm note at the start: which contacts are not filled in, and how to fill them in."""
     names = list(dict.fromkeys(slot.label for slot in missing))
     body = Text(L["missing_banner"].format(names=", ".join(names)))
@@ -140,7 +142,7 @@ def _spaced(parts: list[RenderableType]) -> list[RenderableType]:
     return out
 
 
-def contacts_table(protocol: m.Protocol, ids: Sequence[str], L: dict[str, str]) -> Group:
+def contacts_table(protocol: m.Protocol, ids: Sequence[str], L: Mapping[str, str]) -> Group:
     table = Table.grid(padding=(0, 1))
     table.add_column(ratio=1)
     for cid in ids:
@@ -154,7 +156,7 @@ def contacts_table(protocol: m.Protocol, ids: Sequence[str], L: dict[str, str]) 
 
 
 def emergency_screen(
-    protocol: m.Protocol, L: dict[str, str], unfilled: Collection[str] = ()
+    protocol: m.Protocol, L: Mapping[str, str], unfilled: Collection[str] = ()
 ) -> RenderableType:
     """What to do now, from the protocol's warning signs and their contacts. A contact the
     organisation has not filled in (ids in ``unfilled``) says what to do without it."""
@@ -187,7 +189,7 @@ def emergency_screen(
     )
 
 
-def sign_actions(signs: Sequence[m.WarningSign], L: dict[str, str]) -> RenderableType:
+def sign_actions(signs: Sequence[m.WarningSign], L: Mapping[str, str]) -> RenderableType:
     if not signs:
         return Text(L["none_marked"], style=DIM)
     body = Text()
@@ -204,12 +206,12 @@ def hint(text: str) -> RenderableType:
     return Text(text, style="dim")
 
 
-def text_preview(text: str, count: int, L: dict[str, str]) -> RenderableType:
+def text_preview(text: str, count: int, L: Mapping[str, str]) -> RenderableType:
     title = L["as_stored"] + (f" ({L['masked'].format(n=count)})" if count else "")
     return Panel(Text(text or "—"), title=title, title_align="left", border_style=DIM)
 
 
-def scenario_screen(scenario: m.Scenario, L: dict[str, str]) -> RenderableType:
+def scenario_screen(scenario: m.Scenario, L: Mapping[str, str]) -> RenderableType:
     return Panel(
         Text(" ".join(scenario.situation.split())),
         title=f"{L['rehearsal']} · {L['scenario']}",
@@ -219,7 +221,7 @@ def scenario_screen(scenario: m.Scenario, L: dict[str, str]) -> RenderableType:
     )
 
 
-def scenario_feedback(scenario: m.Scenario, choice_id: str, L: dict[str, str]) -> RenderableType:
+def scenario_feedback(scenario: m.Scenario, choice_id: str, L: Mapping[str, str]) -> RenderableType:
     choice = next(c for c in scenario.choices if c.id == choice_id)
     best = next(c for c in scenario.choices if c.recommended)
     verdict = (
@@ -233,7 +235,7 @@ def scenario_feedback(scenario: m.Scenario, choice_id: str, L: dict[str, str]) -
     return Panel(body, border_style="magenta", padding=(0, 1))
 
 
-def timing_table(rows: Sequence[tuple[str, float, float]], L: dict[str, str]) -> RenderableType:
+def timing_table(rows: Sequence[tuple[str, float, float]], L: Mapping[str, str]) -> RenderableType:
     cols = L["timing_cols"].split("|")
     table = Table(title=L["timing"], title_justify="left", box=None, pad_edge=False)
     table.add_column(cols[0])
@@ -247,7 +249,7 @@ def timing_table(rows: Sequence[tuple[str, float, float]], L: dict[str, str]) ->
     return table
 
 
-def summary_preview(markdown: str, L: dict[str, str]) -> RenderableType:
+def summary_preview(markdown: str, L: Mapping[str, str]) -> RenderableType:
     """The summary's Markdown exactly as stored (not rendered)."""
     return Panel(
         Text(markdown.rstrip("\n")), title=L["preview"], title_align="left", border_style=DIM

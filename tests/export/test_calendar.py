@@ -16,6 +16,7 @@ from avlastning_cli.export.summary import (
     write_summary,
     write_summary_files,
 )
+from avlastning_cli.i18n import tr
 from avlastning_cli.protocol import fields as f
 from avlastning_cli.protocol.loader import load_protocol
 from avlastning_cli.session.state import new_state
@@ -144,7 +145,7 @@ def _by_icalendar(protocol, summary) -> bytes:  # type: ignore[no-untyped-def]
 
     day = calendar.follow_up_date(summary)
     assert day is not None
-    title = calendar.TITLES[protocol.language]
+    title = tr("calendar.title", protocol.language)
     cal = Calendar()
     cal.add("prodid", calendar.PRODID.format(lang=protocol.language.upper()))
     cal.add("version", "2.0")

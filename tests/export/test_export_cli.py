@@ -34,7 +34,7 @@ def test_markdown_is_the_default() -> None:
 def test_html_and_pdf_need_a_file(command: str, fmt: str) -> None:
     result = runner.invoke(app, [command, "-f", fmt])
     assert result.exit_code == 2
-    assert "add -o" in result.stderr
+    assert "lägg till -o" in result.stderr
     assert "Traceback" not in result.output
     assert result.stdout == ""
 
@@ -44,7 +44,7 @@ def test_output_file_is_written(tmp_path: Path, fmt: str) -> None:
     target = tmp_path / "sub" / f"checklista.{fmt}"
     result = runner.invoke(app, ["checklist", "-f", fmt, "-o", str(target)])
     assert result.exit_code == 0, result.output
-    assert f"Wrote {target}" in result.stdout
+    assert f"Skrev {target}" in result.stdout
     data = target.read_bytes()
     assert data.startswith(b"%PDF-") if fmt == "pdf" else "Avlastningssamtal" in data.decode()
 
@@ -55,7 +55,7 @@ def test_existing_file_is_refused_and_left_unchanged(tmp_path: Path, fmt: str) -
     target.write_text("mine, keep me", encoding="utf-8")
     result = runner.invoke(app, ["card", "-f", fmt, "-o", str(target)])
     assert result.exit_code == 1
-    assert "already exists" in result.stderr
+    assert "finns redan" in result.stderr
     assert target.read_text(encoding="utf-8") == "mine, keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]  # no temp file left
 
@@ -63,7 +63,7 @@ def test_existing_file_is_refused_and_left_unchanged(tmp_path: Path, fmt: str) -
 def test_unknown_protocol_is_a_clear_error() -> None:
     result = runner.invoke(app, ["checklist", "no_such_protocol"])
     assert result.exit_code == 1
-    assert "No bundled protocol is called 'no_such_protocol'" in result.stderr
+    assert "Inget inbyggt protokoll heter 'no_such_protocol'" in result.stderr
     assert "Traceback" not in result.output
 
 

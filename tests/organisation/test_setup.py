@@ -199,7 +199,7 @@ def test_validate_strict_reports_only_what_is_not_filled_in() -> None:
     path = str(Path(__file__).resolve().parents[2] / "protocols" / "avlastningssamtal.sv.yaml")
     before = runner.invoke(app, ["validate", "--strict", path])
     assert before.exit_code == 1
-    assert "(key manager)" in before.output and "avlastning anpassa" in before.output
+    assert "(nyckel manager)" in before.output and "avlastning anpassa" in before.output
     assert drive(["anpassa", *ALL], tty=False).exit_code == 0
     after = runner.invoke(app, ["validate", "--strict", path])
     assert after.exit_code == 0, after.output

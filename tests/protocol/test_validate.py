@@ -25,10 +25,11 @@ def line_of(text: str, needle: str) -> int:
     return text[: text.rindex(needle)].count("\n") + 1
 
 
-def validate(tmp_path: Path, text: str, *args: str):
+def validate(tmp_path: Path, text: str, *args: str, lang: str = "en"):
+    """Validate ``text``; English unless asked (the Swedish cases are below)."""
     path = tmp_path / "lokal.yaml"
     path.write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["validate", str(path), *args])
+    result = runner.invoke(app, ["validate", "--lang", lang, str(path), *args])
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     return path, result
@@ -115,11 +116,33 @@ CASES = {
 }
 
 
+#: The same cases in Swedish, the coordinators' language: same FILE:LINE:COLUMN form.
+SWEDISH = {
+    "typo in a top-level key": r"okänd nyckel 'duraton_minutes' \(menade du 'duration_minutes'\?\)",
+    "typo in a section key": r"sections\[4\]\.sekunder: okänd nyckel 'sekunder'",
+    "typo in a kind": r"okänt värde för kind: 'rund' \(menade du 'round'\?\)",
+    "wrong type": r"duration_minutes: här ska det stå ett heltal, men det står 'en halvtimme'",
+    "unquoted version": r"version: skriv versionen inom citattecken",
+    "bad date": r"review_by: här ska det stå ett datum som 2027-11-01",
+    "missing required key": r"den obligatoriska nyckeln 'title' saknas",
+    "missing kind": r"okänd nyckel 'x_may_tell'",
+    "duplicate id": r"id 'purpose' \(steg\) används två gånger \(första gången på rad \d+\)",
+    "bad reference": r"ingen kontakt har id 'emergancy' \(menade du 'emergency'\?\)",
+    "duplicate key": r"nyckeln 'duration_minutes' finns två gånger \(första gången på rad \d+\)",
+    "yaml syntax error": r"YAML-syntaxfel",
+    "reserved check id": r"sections\[\d+\]\.checks\[0\]\.id: 'status' är reserverat",
+    "reserved question id": r"'spoke' är reserverat",
+    "reserved section id": r"sections\[\d+\]\.id: 'scenario' är reserverat",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
 @pytest.mark.parametrize("name", list(CASES))
-def test_broken_protocol_gets_located_message(tmp_path, name):
+def test_broken_protocol_gets_located_message(tmp_path, name, lang):
     make, needle, message = CASES[name]
+    message = SWEDISH[name] if lang == "sv" else message
     text = make()
-    path, result = validate(tmp_path, text)
+    path, result = validate(tmp_path, text, lang=lang)
     assert result.exit_code == 1, result.output
     assert re.search(message, result.output), result.output
     located = re.search(rf"{re.escape(str(path))}:(\d+):(\d+): ", result.output)
@@ -181,12 +204,14 @@ def test_not_utf8_is_refused(tmp_path):
     path.write_bytes(SV.encode("utf-8").replace("å".encode(), "å".encode("latin-1")))
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    assert "not UTF-8" in result.output
+    assert "inte UTF-8-text" in result.output
 
 
 def test_missing_file(tmp_path):
     result = runner.invoke(app, ["validate", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 1
+    assert "filen finns inte" in result.output
+    result = runner.invoke(app, ["validate", "--lang", "en", str(tmp_path / "nope.yaml")])
     assert "no such file" in result.output
 
 
@@ -210,7 +235,7 @@ def test_strict_fails_on_placeholders_and_past_review(tmp_path):
     text = mutate("review_by: 2027-11-01", "review_by: 2020-01-01")
     path, result = validate(tmp_path, text, "--strict")
     assert result.exit_code == 1
-    assert "placeholder '<fyll i:" in result.output
+    assert "placeholder '<fill in:" in result.output or "placeholder '<fyll i:" in result.output
     assert f"{path}:{line_of(text, 'review_by')}:" in result.output
     assert "has passed" in result.output
 
@@ -238,5 +263,5 @@ def test_reserved_id_is_refused_by_run_too_instead_of_crashing(tmp_path):
         assert "Traceback" not in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
         assert f"{path}:{line_of(text, '- id: status')}:" in result.output, result.output
-        assert "'status' is reserved" in result.output
+        assert "'status' är reserverat" in result.output
     assert not list(tmp_path.glob("*.md"))

@@ -11,7 +11,10 @@ import pytest
 
 from tests.robust.helpers import no_traceback, run_cli
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and FIFOs")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and FIFOs"),
+    pytest.mark.usefixtures("english"),  # these read the English messages
+]
 
 #: Far below what reading /dev/zero for the time limit would take (it grew ~0.5 GB/s).
 MEMORY_LIMIT = 600 * 1024 * 1024

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from avlastning_cli.cli import app
 from tests.conftest import PROTOCOLS
+
+pytestmark = pytest.mark.usefixtures("english")  # these read the English messages
 
 runner = CliRunner()
 

@@ -48,6 +48,7 @@ def unreadable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(
     "command",
     [["run", "--answers", "ANSWERS"], ["checklist"], ["card"], ["answers"], ["validate"]],
@@ -95,6 +96,7 @@ def test_a_wrongly_typed_answer_in_the_state_is_dropped_not_a_crash(tmp_path: Pa
     assert len(list(tmp_path.glob("*.json"))) == 1
 
 
+@pytest.mark.usefixtures("english")
 def test_a_state_path_that_is_a_folder_gives_a_plain_message() -> None:
     state_path().mkdir(parents=True)
     output = plain(drive(["run"], enters(3)))
@@ -148,6 +150,7 @@ def test_pausing_when_nothing_can_be_saved_keeps_the_session_going(
 # --- streams -----------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.skipif(sys.platform == "win32", reason="closing fd 0 in the child is POSIX")
 @pytest.mark.parametrize("args", [["run"], ["scrub"], ["resume"]], ids=["run", "scrub", "resume"])
 def test_closed_stdin_gives_a_plain_message(args: list[str], tmp_path: Path) -> None:
@@ -161,6 +164,7 @@ def test_closed_stdin_gives_a_plain_message(args: list[str], tmp_path: Path) -> 
     assert result.returncode == 1
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize(
     "args", [["checklist"], ["protocols"], ["--help"], ["scrub", "TEXT"]], ids=str
@@ -186,6 +190,7 @@ def test_stdout_on_a_full_device_says_so_plainly(args: list[str], tmp_path: Path
 # --- located YAML problems ---------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("english")
 def test_a_raw_control_character_in_yaml_is_located_by_line_and_column(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(b"id: x\nversion: '1'\ntitle: ab\x07c\n")
@@ -194,6 +199,7 @@ def test_a_raw_control_character_in_yaml_is_located_by_line_and_column(tmp_path:
     assert "position" not in output
 
 
+@pytest.mark.usefixtures("english")
 def test_invalid_utf8_is_located_by_line_and_column(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_bytes('id: x\ntitle: "åäö \xff"\n'.encode().replace(b"\xc3\xbf", b"\xff"))

@@ -66,8 +66,8 @@ def test_unknown_key_is_named_with_did_you_mean(tmp_path: Path) -> None:
     answers = write(tmp_path, "participant: 3\n")
     result = drive(["run", "--answers", str(answers), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1
-    assert "unknown key 'participant'" in result.output
-    assert "did you mean 'participants'" in result.output
+    assert "okänd nyckel 'participant'" in result.output
+    assert "menade du 'participants'" in result.output
     assert f"{answers}:1" in result.output
     assert not (tmp_path / "o").exists()
 
@@ -77,14 +77,14 @@ def test_wrong_type_is_reported_with_file_and_line(tmp_path: Path) -> None:
     result = drive(["run", "--answers", str(answers), "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert f"{answers}:2" in result.output
-    assert "yes or no" in result.output
+    assert "ja eller nej" in result.output
     assert "Traceback" not in result.output
 
 
 def test_missing_answers_file_is_a_clear_error(tmp_path: Path) -> None:
     result = drive(["run", "--answers", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 1
-    assert "no such file" in result.output
+    assert "filen finns inte" in result.output
 
 
 def test_a_whole_session_opens_no_network_connection(

@@ -136,13 +136,13 @@ def test_areas_cannot_be_a_condition_or_a_self_rating(tmp_path: Path) -> None:
     lessons = next(q for q in practical["questions"] if q["id"] == "lessons")
     lessons["show_if"] = {"question": "lesson_areas", "equals": "routines"}
     out = _validate(tmp_path, yaml.safe_dump(data, allow_unicode=True))
-    assert "cannot depend on a list of areas" in out
+    assert "ett villkor kan inte bero på en lista med områden" in out
     area_q = next(q for q in practical["questions"] if q["id"] == "lesson_areas")
     del lessons["show_if"]
     data["self_rating"] = [{**area_q, "id": "rated_areas"}]
     out = _validate(tmp_path, yaml.safe_dump(data, allow_unicode=True))
-    assert "lesson_categories belongs in a section" in out
+    assert "lesson_categories hör hemma i ett avsnitt" in out
     area_q["options"].append({"id": "routines", "text": "Igen"})
     del data["self_rating"]
     out = _validate(tmp_path, yaml.safe_dump(data, allow_unicode=True))
-    assert "the option id 'routines' is used twice" in out
+    assert "id 'routines' (alternativ) används två gånger" in out

@@ -15,7 +15,7 @@ from tests.session.scripted import PARTICIPANTS, play
 def test_bare_command_without_terminal_prints_help() -> None:
     result = drive([], tty=False)
     assert result.exit_code == 0
-    assert "Usage" in result.output and "run" in result.output and "resume" in result.output
+    assert "Användning" in result.output and "run" in result.output and "resume" in result.output
 
 
 def test_real_prompts_menu_starts_a_session_with_enter(

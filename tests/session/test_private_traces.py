@@ -15,16 +15,17 @@ from tests.session.harness import drive
 from tests.session.scripted import INTERRUPT, PARTICIPANTS, play
 
 PERSONAL = "Anna Lindqvist 850312-1234"
-#: One key of each kind of field in the bundled protocol, and what the message must say.
+#: One key of each kind of field in the bundled protocol, and what the message must say (the
+#: protocol is Swedish, so its messages are; the English ones: tests/test_language.py).
 KINDS = {
-    "second_leader": "expected yes or no (true/false), got text",
-    PARTICIPANTS: "expected a whole number, got text",
-    "introductions.status": "expected one of: done, skipped; got text",
-    "warning_signs.flagged": "expected a list of ids from:",
-    "escalations": "expected a list of ids from:",
-    "next_steps.follow_up_date": "expected a date like 2026-12-01, got text",
-    "practical.lesson_areas": "expected a list of ids from: routines",
-    "setup.calm_place": "expected yes or no (true/false), got text",
+    "second_leader": "här ska det stå ja eller nej (true/false), men det står text",
+    PARTICIPANTS: "här ska det stå ett heltal, men det står text",
+    "introductions.status": "här ska det stå ett av: done, skipped, men det står text som",
+    "warning_signs.flagged": "här ska det stå en lista med id från:",
+    "escalations": "här ska det stå en lista med id från:",
+    "next_steps.follow_up_date": "här ska det stå ett datum som 2027-11-01, men det står text",
+    "practical.lesson_areas": "här ska det stå en lista med id från: routines",
+    "setup.calm_place": "här ska det stå ja eller nej (true/false), men det står text",
 }
 
 
@@ -57,8 +58,8 @@ def test_numbers_and_text_of_the_wrong_kind_are_not_repeated(tmp_path: Path) -> 
         "introductions.status: 8503121234\n",
     )
     assert "8503121234" not in out
-    assert "the number is above the largest allowed, 60" in out
-    assert "expected text, got a number; put it in quotes" in out
+    assert "talet är större än det största tillåtna, 60" in out
+    assert "här ska det stå text, men det står ett tal; sätt det inom citattecken" in out
 
 
 def test_an_unknown_key_that_holds_personal_data_is_pointed_at_not_repeated(
@@ -67,9 +68,10 @@ def test_an_unknown_key_that_holds_personal_data_is_pointed_at_not_repeated(
     out = run_answers(tmp_path, f"participants: 3\n{PERSONAL}: true\nparticpants: 4\n")
     flat = " ".join(out.split())
     assert "Lindqvist" not in out and "850312" not in out
-    assert "svar.yaml:2:1: this line's key is not a key of this protocol" in flat
+    assert "svar.yaml:2:1: nyckeln på den här raden är ingen nyckel i det här protokollet" in flat
+    assert "den upprepas inte här, ifall den innehåller personuppgifter" in flat
     # a key that looks like a key is still named, with its likely meaning
-    assert "unknown key 'particpants' (did you mean 'participants'?)" in flat
+    assert "okänd nyckel 'particpants' (menade du 'participants'?)" in flat
 
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,7 @@ def test_two_since_runs_do_not_show_the_one_session(january_and_one_in_february:
     for option in ("--since", "--until"):
         day = run(str(root), option, "2025-02-03")
         assert day.exit_code == 2
-        assert "give a month, not a day: 2025-02" in " ".join(day.output.split())
+        assert "ange en månad, inte en dag: 2025-02" in " ".join(day.output.split())
     whole = report(root, "--since", "2025-01")
     february = report(root, "--since", "2025-02")
     assert february["sessions"]["total"] == 1
@@ -204,7 +205,7 @@ def test_lessons_are_scrubbed_again_and_shown_only_for_groups(tmp_path: Path) ->
     write(root, "h0.json", held("2025-01-01"))
     fewer = report(root)
     assert fewer["lessons"] == [] and fewer["lessons_not_listed"] == HIDDEN
-    assert any("at least 3 sessions wrote one" in n for n in fewer["notes"])
+    assert any("bara när minst 3 samtal har skrivit" in n for n in fewer["notes"])
 
 
 def test_ids_not_in_the_protocol_are_skipped_and_not_echoed(tmp_path: Path) -> None:
@@ -222,13 +223,15 @@ def test_ids_not_in_the_protocol_are_skipped_and_not_echoed(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     skipped = {Path(line.split(": ")[0]).name: line for line in result.stderr.splitlines()}
     assert set(skipped) == {"sign.json", "step.json", "plain.json", "reason.json", "schema.json"}
-    assert "its 'schema' is not this tool's" in skipped["schema.json"]
-    assert "'warning_signs.flagged' holds an id that the bundled protocol" in skipped["sign.json"]
-    assert "'steps' holds an id" in skipped["step.json"]
-    assert "not a plain id" in skipped["plain.json"]
+    assert "dess 'schema' är inte det här verktygets" in skipped["schema.json"]
+    flagged = "'warning_signs.flagged' innehåller ett id som det inbyggda protokollet"
+    assert flagged in skipped["sign.json"]
+    assert "'steps' innehåller ett id" in skipped["step.json"]
+    assert "inte är ett enkelt id" in skipped["plain.json"]
     assert "'not_held.reason'" in skipped["reason.json"]
     everything = result.stdout + result.stderr
-    assert "anna" not in everything.lower() and "Lindqvist" not in everything
+    # "anna" as a word or id start ("annars" is Swedish for "otherwise")
+    assert not re.search(r"\banna(?!rs)", everything.lower()) and "Lindqvist" not in everything
     data = json.loads(result.stdout)
     assert data["files"]["read"] == 4  # three bundled, one custom protocol with plain ids
     assert data["per_protocol"] == {"avlastningssamtal": HIDDEN, "egen": HIDDEN}
@@ -251,7 +254,7 @@ def test_an_organisations_own_copy_can_be_given_with_protocol(tmp_path: Path) ->
         write(root, f"n{n}.json", not_held(f"2025-01-0{n + 1}", "lokal_orsak"))
     bare = run(str(root), "--format", "json")
     assert bare.exit_code == 1  # every file skipped: nothing to count
-    assert "give that with --protocol FILE" in bare.stderr
+    assert "ange kopian med --protocol FIL" in " ".join(bare.stderr.split())
     data = report(root, "--protocol", str(copy))
     assert data["not_held_reasons"] == {"lokal_orsak": 3}
 

@@ -188,22 +188,33 @@ def test_bad_files_are_reported_on_stderr_and_skipped(folder: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3
     by_name = {Path(line.split(": ")[0]).name: line for line in lines}
-    assert "not JSON" in by_name["broken.json"]
-    assert "not a summary (no 'schema')" in by_name["other.json"]
-    assert "another schema version: avlastning.summary/2" in by_name["future.json"]
+    assert "inte JSON" in by_name["broken.json"]
+    assert "inte en sammanfattning (ingen 'schema')" in by_name["other.json"]
+    assert "en annan schemaversion: avlastning.summary/2" in by_name["future.json"]
     assert "notes.txt" not in result.stderr
 
 
 def test_table_shows_masking_and_says_what_was_left_out(folder: Path) -> None:
     result = stats(str(folder))
     out = result.stdout
-    assert "held_later" in out
+    assert "Samtalet hålls vid ett senare tillfälle." in out  # the reason's title, not its id
+    assert "held_later" not in out
+    assert "Avlastningssamtal / " in out  # steps by title
     assert ".." in out
-    assert '".." is a hidden count: fewer than 3 sessions' in out
-    assert "Rehearsals are not counted (1 left out)." in out
+    assert '".." betyder en dold uppgift: antingen gäller den färre än 3 samtal' in out
+    assert "< 3" not in out  # one symbol: it does not say which cells are small
+    assert "Övningar räknas inte (1 lämnades utanför)." in out
     assert "Book the quiet room in advance." in out
     assert "43%" in out  # setup skipped in 3 of 7
     assert "h0.json" not in out
+
+
+def test_table_in_english_with_english_titles(folder: Path) -> None:
+    out = stats(str(folder), "--lang", "en").stdout
+    assert "The conversation will be held later." in out
+    assert '".." is a hidden count: fewer than 3 sessions' in out
+    assert "Rehearsals are not counted (1 left out)." in out
+    assert "Lessons to take further" in out
 
 
 def test_min_group_changes_the_threshold(folder: Path) -> None:
@@ -247,11 +258,11 @@ def test_csv_rows(folder: Path) -> None:
 
 def test_user_errors(tmp_path: Path, folder: Path) -> None:
     missing = stats(str(tmp_path / "nowhere"))
-    assert missing.exit_code == 1 and "no such file or folder" in missing.output
+    assert missing.exit_code == 1 and "filen eller mappen finns inte" in missing.output
     empty = tmp_path / "empty"
     empty.mkdir()
     none = stats(str(empty))
-    assert none.exit_code == 1 and "No summary files found" in none.output
+    assert none.exit_code == 1 and "Inga sammanfattningar hittades" in none.output
     assert stats(str(folder), "--format", "xml").exit_code == 2
     assert stats(str(folder), "--min-group", "0").exit_code == 2
 
@@ -291,3 +302,21 @@ def test_steps_are_listed_in_the_protocols_order(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(result.output)))
     shown = [row[1].split("/")[1] for row in rows if row and row[0] == "step_sessions"]
     assert shown == STEPS  # setup, purpose, round, … — not alphabetical
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "title"),
+    [("sv", "Lärdomar per område", "Rutiner"), ("en", "Lessons by area", "Routines")],
+)
+def test_table_shows_lesson_areas_by_their_titles(
+    tmp_path: Path, lang: str, heading: str, title: str
+) -> None:
+    for n in range(4):
+        areas = ["routines"] if n < 3 else ["routines", "staffing"]
+        write(tmp_path, f"h{n}.json", {**held(f"2025-01-0{n + 1}"), "lesson_categories": areas})
+    out = stats(str(tmp_path), "--lang", lang).stdout
+    assert heading in out
+    assert title in out and "routines" not in out  # the protocol's words, not the id
+    row = next(line for line in out.splitlines() if line.strip().startswith(title))
+    assert row.split()[-1] == "4"
+    assert ".." in out  # one session named a second area: hidden, and so are its partners
