@@ -597,6 +597,18 @@ def not_held_cmd(
         not_held(protocol, lang, reason, out, day)
 
 
+def _month_option(value: str | None) -> str | None:
+    """A month YYYY-MM; a day or anything else is a usage error (exit 2) with a hint."""
+    if value is None:
+        return None
+    from avlastning_cli.stats import parse_month
+
+    try:
+        return parse_month(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 @app.command("stats", help=tr("cli.stats.help"))
 def stats_cmd(
     paths: Annotated[list[Path], typer.Argument(help=tr("cli.stats.paths"))],
@@ -605,21 +617,32 @@ def stats_cmd(
         typer.Option("--format", "-f", help=tr("cli.stats.format")),
     ] = "table",
     since: Annotated[
-        datetime | None,
+        str | None,
         typer.Option(
-            "--since", formats=["%Y-%m-%d"], help=tr("cli.stats.since"), show_default=False
+            "--since", callback=_month_option, help=tr("cli.stats.since"), show_default=False
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", callback=_month_option, help=tr("cli.stats.until"), show_default=False
         ),
     ] = None,
     min_group: Annotated[
-        int, typer.Option("--min-group", min=1, help=tr("cli.stats.min_group"))
+        int, typer.Option("--min-group", min=3, help=tr("cli.stats.min_group"))
     ] = 3,
     rehearsals: Annotated[
         bool, typer.Option("--rehearsals", help=tr("cli.stats.rehearsals"))
     ] = False,
+    protocol: Annotated[
+        list[Path] | None,
+        typer.Option("--protocol", help=tr("cli.stats.protocol"), show_default=False),
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """What many summaries say: sessions per month and protocol, held or not and why, warning
-    signs, follow-ups, steps skipped, lessons. Small groups are masked; no personal data."""
+    signs, follow-ups, steps skipped, lessons. Small groups, and the counts that would give
+    them away, are hidden; no personal data."""
     _speak(lang)
     from avlastning_cli import stats
 
@@ -629,9 +652,11 @@ def stats_cmd(
     with handled():
         agg = stats.aggregate(
             paths,
-            since=since.date() if since is not None else None,
+            since=since,
+            until=until,
             include_rehearsals=rehearsals,
             on_skip=skipped,
+            protocols=protocol or [],
         )
         if agg.files_read == 0:
             raise UserError(tr("cli.stats.none_found"), tr("cli.stats.none_found_hint"))

@@ -22,6 +22,28 @@ PARTIAL_SUFFIX = ".tmp"
 PARTIAL_AGE = 600.0
 
 
+PRIVATE_DIR = 0o700
+
+
+def make_dirs(folder: Path) -> None:
+    """Make ``folder`` and its missing parents, each readable only by this user (0700 on
+    POSIX; on Windows the folders inherit the user profile's access rules). Folders that
+    exist already are left as they are. Raises like ``Path.mkdir`` (a file in the way…)."""
+    missing = []
+    for path in (folder, *folder.parents):
+        if os.path.isdir(path):
+            break
+        missing.append(path)
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:
+            continue  # made meanwhile, or a file: the last mkdir below says which
+        if os.name == "posix":
+            os.chmod(path, PRIVATE_DIR)  # whatever the umask
+    folder.mkdir(parents=True, exist_ok=True)
+
+
 def _temp_beside(target: Path, data: bytes) -> Path:
     fd, name = tempfile.mkstemp(prefix=PARTIAL_PREFIX, suffix=PARTIAL_SUFFIX, dir=target.parent)
     try:
@@ -41,7 +63,7 @@ def _temp_beside(target: Path, data: bytes) -> Path:
 def atomic_write(target: Path, data: bytes | str) -> None:
     """Replace ``target`` in one step: a reader sees the old file or the new one, never half."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_dirs(target.parent)
     temp = _temp_beside(target, raw)
     try:
         os.replace(temp, target)
@@ -57,7 +79,7 @@ def write_new(folder: Path, stem: str, suffix: str, data: bytes | str) -> Path:
     The file appears whole or not at all, and an existing file is never overwritten.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    folder.mkdir(parents=True, exist_ok=True)
+    make_dirs(folder)
     temp = _temp_beside(folder / f"{stem}{suffix}", raw)
     try:
         for n in range(1, 10_000):
@@ -84,7 +106,7 @@ def write_new(folder: Path, stem: str, suffix: str, data: bytes | str) -> Path:
 def write_exclusive(target: Path, data: bytes | str) -> None:
     """Write ``target`` atomically; refuse (FileExistsError) if it already exists."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_dirs(target.parent)
     temp = _temp_beside(target, raw)
     try:
         try:
@@ -220,7 +242,7 @@ def write_set(
     one new name, or none (a full disk half-way leaves nothing behind). ``NAME`` is ``stem``,
     else ``stem-2``…; a name is taken if a file with any suffix in ``parts`` or ``reserve``
     exists. Every byte is on disk, in partial files, before the first name is claimed."""
-    folder.mkdir(parents=True, exist_ok=True)
+    make_dirs(folder)
     suffixes = tuple(dict.fromkeys((*parts, *reserve)))
     temps: dict[str, Path] = {}
     try:

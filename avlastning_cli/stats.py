@@ -4,12 +4,26 @@
 months, so memory does not grow with the number of files. The one list that grows, the
 lessons to take further, is capped (the most recent ``max_lessons``; the rest are counted).
 
-Small groups are masked when the report is built (:func:`build_report`): every count that
-describes a subgroup of sessions — per month, per protocol, held / not held, per reason, per
-warning sign, sessions with an escalation, follow-ups set, per step — is shown as ``"< N"``
-when it is 1 … N-1 (N = ``min_group``, default 3). Zero is shown as 0: it singles nobody out.
-Sums over a group (participants, escalations) are masked when the group they sum over is.
-The total number of sessions is the population itself and is always shown.
+Disclosure control, as statistics offices practise it, is applied when the report is built
+(:func:`build_report`); ``min_group`` (N) is at least 3 and cannot be set lower:
+
+- **Primary suppression**: a count of 1 … N-1 sessions is hidden. So is a count whose
+  complement within its base is 1 … N-1 (flagged in all held sessions but one reveals that
+  one as much as flagged in one).
+- **Secondary suppression**: where counts add up to a shown total (held / not held, per
+  month, per protocol, per reason, a step's done / skipped), either none or at least two
+  are hidden, and the hidden ones hold at least N sessions together, so a hidden count
+  cannot be worked out as the total minus the others.
+- Primary and secondary hidden counts are shown alike (:data:`HIDDEN`): the reader cannot
+  tell which one is small. Sums over a group (participants, escalations) are hidden when
+  the group is. With fewer than N sessions in all, every count but that total is hidden.
+- Periods are whole months (``since``/``until`` are ``YYYY-MM``), so two runs a day apart
+  cannot isolate one session.
+- Lessons are listed only when at least N held sessions wrote one; each is scrubbed again,
+  shown without its date, in alphabetical order.
+- Every id must be a plain id, and one of its protocol's ids when the protocol is known (a
+  bundled one, or one given with ``--protocol FILE``); a summary with any other id is
+  skipped with the reason (the id itself is not echoed).
 
 Summaries in Swedish and English are counted together: everything is keyed by id.
 """
@@ -22,17 +36,22 @@ import heapq
 import io
 import json
 import os
+import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
 from avlastning_cli.errors import UserError
 from avlastning_cli.i18n import language, ntr, tr
 from avlastning_cli.summary.model import SCHEMA, HeldSummary, NotHeldRecord, parse_json
+
+if TYPE_CHECKING:
+    from avlastning_cli.protocol.models import Protocol
 
 Record = HeldSummary | NotHeldRecord
 
@@ -41,6 +60,7 @@ MIN_GROUP = 3
 MAX_LESSONS = 200
 
 Masked = int | str
+K = TypeVar("K")
 
 
 class NotASummary(ValueError):
@@ -93,7 +113,7 @@ def _why(raw: str | bytes, exc: ValidationError) -> str:
     if isinstance(schema, str) and schema.startswith("avlastning.summary/") and schema != SCHEMA:
         return tr("stats.skip.other_version", schema=schema, ours=SCHEMA)
     if schema != SCHEMA:
-        return tr("stats.skip.other_schema", schema=repr(schema))
+        return tr("stats.skip.other_schema")  # never repeated: it could hold anything
     first = exc.errors()[0]
     loc = first["loc"][1:] if first["loc"][:1] == (data.get("mode"),) else first["loc"]
     where = ".".join(str(part) for part in loc) or "summary"
@@ -118,23 +138,139 @@ def read_summary(path: Path) -> Record:
     return check_summary(raw)
 
 
+# --- ids ------------------------------------------------------------------------------------
+
+#: A plain id, the same rule as a protocol's ids: anything else is never printed.
+ID_RE = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+@dataclass(frozen=True)
+class KnownIds:
+    """The ids a bundled protocol defines (any of its languages: the ids are the same)."""
+
+    version: str
+    steps: frozenset[str]
+    signs: frozenset[str]
+    reasons: frozenset[str]
+    categories: frozenset[str]
+    source: str | None = None  # the file name of a protocol given with --protocol, else bundled
+
+
+def protocol_ids(protocol: Protocol, source: str | None = None) -> KnownIds:
+    """The ids a protocol defines (``source`` names it in a skip reason)."""
+    from avlastning_cli.protocol import fields as f
+
+    return KnownIds(
+        version=protocol.version,
+        steps=frozenset(s.id for s in protocol.sections),
+        signs=frozenset(f.sign_ids(protocol)),
+        reasons=frozenset(r.id for r in protocol.not_held_reasons),
+        categories=frozenset(f.lesson_category_ids(protocol)),
+        source=source,
+    )
+
+
+@cache
+def bundled_ids(protocol_id: str) -> KnownIds | None:
+    """The ids of the bundled protocol ``protocol_id``, or None if no bundled one is called so."""
+    from avlastning_cli.protocol.loader import load_protocol
+    from avlastning_cli.protocol.registry import LANGUAGES, protocols_dir
+
+    if not ID_RE.fullmatch(protocol_id):
+        return None
+    for lang in LANGUAGES:
+        path = protocols_dir() / f"{protocol_id}.{lang}.yaml"
+        if path.is_file():
+            return protocol_ids(load_protocol(path))
+    return None
+
+
+def local_ids(paths: Iterable[Path]) -> dict[str, KnownIds]:
+    """The ids of the organisation's own protocol files (``stats --protocol FILE``), by
+    protocol id; files with the same id (its sv and en) add up. A copy made with
+    ``avlastning new`` keeps the bundled id, so these take the bundled one's place."""
+    from avlastning_cli.protocol.loader import load_protocol
+
+    out: dict[str, KnownIds] = {}
+    for path in paths:
+        p = load_protocol(path)
+        ids = protocol_ids(p, source=path.name)
+        if p.id in out:
+            old = out[p.id]
+            ids = KnownIds(
+                version=old.version,
+                steps=old.steps | ids.steps,
+                signs=old.signs | ids.signs,
+                reasons=old.reasons | ids.reasons,
+                categories=old.categories | ids.categories,
+                source=old.source,
+            )
+        out[p.id] = ids
+    return out
+
+
+def check_ids(s: Record, local: Mapping[str, KnownIds] | None = None) -> None:
+    """:class:`NotASummary` if an id in ``s`` is not a plain id or not one of its protocol's
+    ids: the protocol given in ``local`` under that id, else the bundled one (a protocol
+    neither knows is held to plain ids only). The message names the key, never the id."""
+    pid = s.protocol.id
+    if not ID_RE.fullmatch(pid):
+        raise NotASummary(tr("stats.skip.not_plain", where="protocol.id"))
+    known = (local or {}).get(pid) or bundled_ids(pid)
+    groups: list[tuple[str, list[str], frozenset[str] | None]]
+    if isinstance(s, NotHeldRecord):
+        groups = [("not_held.reason", [s.not_held.reason], known.reasons if known else None)]
+    else:
+        groups = [
+            ("steps", [x.id for x in s.steps], known.steps if known else None),
+            ("warning_signs.flagged", s.warning_signs.flagged, known.signs if known else None),
+            (
+                "warning_signs.escalations",
+                s.warning_signs.escalations,
+                known.signs if known else None,
+            ),
+            ("lesson_categories", s.lesson_categories, known.categories if known else None),
+        ]
+    for where, ids, allowed in groups:
+        for i in ids:
+            if not ID_RE.fullmatch(i):
+                raise NotASummary(tr("stats.skip.not_plain", where=where))
+            if known is not None and allowed is not None and i not in allowed:
+                if known.source is None:
+                    raise NotASummary(
+                        tr("stats.skip.unknown_id", where=where, id=pid, version=known.version)
+                    )
+                raise NotASummary(
+                    tr(
+                        "stats.skip.unknown_id_given",
+                        where=where,
+                        id=pid,
+                        version=known.version,
+                        file=known.source,
+                    )
+                )
+
+
 # --- counting --------------------------------------------------------------------------------
 
 
 @dataclass
 class Aggregator:
     """Counts summaries one at a time. Call :meth:`add_file` (or :meth:`add`) for each, then
-    :func:`build_report`."""
+    :func:`build_report`. ``since``/``until`` are months (``YYYY-MM``), both included."""
 
     since: str | None = None
+    until: str | None = None
     include_rehearsals: bool = False
     max_lessons: int = MAX_LESSONS
     on_skip: Callable[[Path, str], None] | None = None
+    protocols: dict[str, KnownIds] = field(default_factory=dict)  # see local_ids
 
     files_read: int = 0
     files_skipped: int = 0
     rehearsals_excluded: int = 0
     before_since: int = 0
+    after_until: int = 0
     sessions: int = 0
     held: int = 0
     not_held: int = 0
@@ -146,37 +282,45 @@ class Aggregator:
     per_protocol: Counter[str] = field(default_factory=Counter)
     reasons: Counter[str] = field(default_factory=Counter)
     signs: Counter[str] = field(default_factory=Counter)
+    categories: Counter[str] = field(default_factory=Counter)
     step_seen: Counter[tuple[str, str]] = field(default_factory=Counter)
     step_skipped: Counter[tuple[str, str]] = field(default_factory=Counter)
     lessons_total: int = 0
-    _lessons: list[tuple[str, str]] = field(default_factory=list)  # a min-heap of (date, text)
+    lesson_sessions: int = 0  # held sessions that wrote at least one lesson
+    # a min-heap of (date, text, language): the most recent are kept
+    _lessons: list[tuple[str, str, str]] = field(default_factory=list)
 
     def add_file(self, path: Path) -> bool:
         """Count one file; a file that is not a summary is reported to ``on_skip`` and skipped."""
         try:
-            summary = read_summary(path)
+            self.add(read_summary(path))
         except NotASummary as exc:
             self.files_skipped += 1
             if self.on_skip is not None:
                 self.on_skip(path, str(exc))
             return False
         self.files_read += 1
-        self.add(summary)
         return True
 
     def add(self, s: Record | dict[str, Any]) -> None:
-        """Count one summary (a dict is checked first, see :func:`check_summary`)."""
+        """Count one summary (a dict is checked first, see :func:`check_summary`; the ids
+        are checked by :func:`check_ids`, which raises :class:`NotASummary`)."""
         if isinstance(s, dict):
             s = check_summary(s)
+        check_ids(s, self.protocols)  # before anything is counted
         if s.mode == "rehearsal" and not self.include_rehearsals:
             self.rehearsals_excluded += 1
             return
         date = s.date.isoformat()
-        if self.since is not None and date < self.since:
+        month = date[:7]
+        if self.since is not None and month < self.since:
             self.before_since += 1
             return
+        if self.until is not None and month > self.until:
+            self.after_until += 1
+            return
         self.sessions += 1
-        self.per_month[date[:7]] += 1
+        self.per_month[month] += 1
         protocol_id = s.protocol.id
         self.per_protocol[protocol_id] += 1
         if s.mode == "not_held":
@@ -186,6 +330,7 @@ class Aggregator:
         self.held += 1
         self.participants += s.participants or 0  # None: not answered
         self.signs.update(set(s.warning_signs.flagged))
+        self.categories.update(set(s.lesson_categories))
         escalations = s.warning_signs.escalations
         if escalations:
             self.sessions_with_escalation += 1
@@ -197,49 +342,80 @@ class Aggregator:
             self.step_seen[key] += 1
             if step.status == "skipped":
                 self.step_skipped[key] += 1
-        for line in s.lessons.splitlines():
-            if line.strip():
-                self._lesson(date, line.rstrip())
+        lines = [line.rstrip() for line in s.lessons.splitlines() if line.strip()]
+        if lines:
+            self.lesson_sessions += 1
+        for line in lines:
+            self._lesson(date, line, s.protocol.language)
 
-    def _lesson(self, date: str, text: str) -> None:
+    def _lesson(self, date: str, text: str, lang: str) -> None:
         self.lessons_total += 1
         if self.max_lessons <= 0:
             return
+        item = (date, text, lang)
         if len(self._lessons) < self.max_lessons:
-            heapq.heappush(self._lessons, (date, text))
-        elif (date, text) > self._lessons[0]:
-            heapq.heapreplace(self._lessons, (date, text))
+            heapq.heappush(self._lessons, item)
+        elif item > self._lessons[0]:
+            heapq.heapreplace(self._lessons, item)
 
-    def lessons(self) -> list[str]:
-        """The kept lessons, most recent first (ties in a stable order)."""
-        return [text for _, text in sorted(self._lessons, reverse=True)]
+    def lessons(self) -> list[tuple[str, str]]:
+        """The kept lessons as (text, language), in alphabetical order: never by date."""
+        return sorted(((text, lang) for _, text, lang in self._lessons), key=_alphabetical)
+
+
+def _alphabetical(item: tuple[str, str]) -> tuple[str, str]:
+    return (item[0].casefold(), item[0])
 
 
 def aggregate(
     paths: Iterable[Path],
     *,
-    since: dt.date | None = None,
+    since: str | None = None,
+    until: str | None = None,
     include_rehearsals: bool = False,
     max_lessons: int = MAX_LESSONS,
     on_skip: Callable[[Path, str], None] | None = None,
+    protocols: Iterable[Path] = (),
 ) -> Aggregator:
-    """Read every summary file under ``paths``, one at a time."""
+    """Read every summary file under ``paths``, one at a time. ``since``/``until``: months,
+    ``YYYY-MM`` (see :func:`parse_month`)."""
     paths = list(paths)
     for path in paths:
         if not path.exists():
             raise UserError(tr("stats.no_such_path", file=path))
     agg = Aggregator(
-        since=since.isoformat() if since else None,
+        since=parse_month(since) if since else None,
+        until=parse_month(until) if until else None,
         include_rehearsals=include_rehearsals,
         max_lessons=max_lessons,
         on_skip=on_skip,
+        protocols=local_ids(protocols),
     )
     for path in summary_files(paths):
         agg.add_file(path)
     return agg
 
 
+MONTH_RE = re.compile(r"\d{4}-\d{2}")
+
+
+def parse_month(value: str) -> str:
+    """``YYYY-MM`` as given, or ValueError with a plain message. A day is refused on purpose:
+    two runs a day apart could isolate one session."""
+    text = value.strip()
+    if MONTH_RE.fullmatch(text) and 1 <= int(text[5:]) <= 12:
+        return text
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(tr("stats.bad_month")) from None
+    raise ValueError(tr("stats.day_not_month", month=f"{day:%Y-%m}"))
+
+
 # --- the report ------------------------------------------------------------------------------
+
+#: How a hidden count is shown, whether it is small itself or hidden to protect a small one.
+HIDDEN = ".."
 
 
 @dataclass(frozen=True)
@@ -248,21 +424,23 @@ class StepRow:
     step: str
     sessions: Masked
     skipped: Masked
-    share_skipped: float | None  # None when either count is masked or there are no sessions
+    share_skipped: float | None  # None when the counts are hidden or there are no sessions
 
 
 @dataclass(frozen=True)
 class Report:
-    """What is shown: every small group already masked. Renderers only format it."""
+    """What is shown: every small group already hidden. Renderers only format it."""
 
     min_group: int
     since: str | None
+    until: str | None
     include_rehearsals: bool
     files_read: int
     files_skipped: int
-    rehearsals_excluded: int
+    rehearsals_excluded: int  # counts of files, not of sessions in the report: shown as they are
     before_since: int
-    sessions: int
+    after_until: int
+    sessions: int  # the population itself (also the files read minus those left out)
     held: Masked
     not_held: Masked
     per_month: dict[str, Masked]
@@ -273,81 +451,146 @@ class Report:
     sessions_with_escalation: Masked
     escalations: Masked
     follow_ups_set: Masked
+    lesson_categories: dict[str, Masked]
     steps: list[StepRow]
     lessons: list[str]
-    lessons_not_listed: int
+    lessons_not_listed: Masked
+    lessons_withheld: bool = False
+
+
+def small(count: int, min_group: int) -> bool:
+    """1 … N-1 sessions: a group small enough to single someone out. Zero singles out nobody."""
+    return 0 < count < min_group
 
 
 def mask(count: int, min_group: int) -> Masked:
-    """``count`` as it may be shown: ``"< N"`` for 1 … N-1, otherwise the number."""
-    return f"< {min_group}" if 0 < count < min_group else count
+    """``count`` as it may be shown on its own: :data:`HIDDEN` for 1 … N-1."""
+    return HIDDEN if small(count, min_group) else count
 
 
-def _sum_over(total: int, group: int, min_group: int) -> Masked:
-    return total if mask(group, min_group) == group else f"< {min_group} sessions"
+def hidden_cells(cells: Mapping[K, int], min_group: int, *, total_hidden: bool = False) -> set[K]:
+    """Which of ``cells`` (counts that add up to a total) to hide: the small ones, and then
+    the smallest others until at least two are hidden holding at least ``min_group``
+    sessions together. Nothing if none is small, unless their total is hidden itself
+    (``total_hidden``): then they must not add up to it either. (If that cannot be reached,
+    the total is below ``min_group`` and the caller hides everything.)"""
+    hidden = {k for k, v in cells.items() if small(v, min_group)}
+    rest = sorted((k for k, v in cells.items() if k not in hidden and v > 0), key=cells.__getitem__)
+    if not hidden and not (total_hidden and rest):
+        return hidden
+    while rest and (len(hidden) < 2 or sum(cells[k] for k in hidden) < min_group):
+        hidden.add(rest.pop(0))
+    return hidden
 
 
 def build_report(agg: Aggregator, min_group: int = MIN_GROUP) -> Report:
-    if min_group < 1:
-        raise UserError(tr("stats.min_group"))
+    if min_group < MIN_GROUP:
+        raise UserError(tr("stats.min_group", min=MIN_GROUP))
+    everything = small(agg.sessions, min_group)  # too few sessions in all: hide everything
 
-    def m(count: int) -> Masked:
-        return mask(count, min_group)
+    def partition(counter: Mapping[K, int], total_hidden: bool = False) -> dict[K, Masked]:
+        hide = hidden_cells(counter, min_group, total_hidden=total_hidden)
+        return {k: HIDDEN if everything or k in hide else v for k, v in counter.items()}
 
-    def counts(counter: Counter[str]) -> dict[str, Masked]:
-        return {k: m(v) for k, v in sorted(counter.items())}
+    def of_held(count: int) -> Masked:
+        """A count of held sessions with some property: hidden if it, or the held sessions
+        without it, are 1 … N-1 (its complement is known as soon as 'held' is)."""
+        if everything or small(count, min_group) or small(agg.held - count, min_group):
+            return HIDDEN
+        return count
 
-    steps = []
-    # by protocol, and within one in the order its steps come (as first seen in a summary)
-    for key in sorted(agg.step_seen, key=lambda k: k[0]):
-        seen, skipped = agg.step_seen[key], agg.step_skipped[key]
-        shown_seen, shown_skipped = m(seen), m(skipped)
-        share = (
-            round(skipped / seen, 3)
-            if seen and shown_seen == seen and shown_skipped == skipped
-            else None
-        )
-        steps.append(StepRow(key[0], key[1], shown_seen, shown_skipped, share))
-    lessons = agg.lessons()
+    held_split = partition({"held": agg.held, "not_held": agg.not_held})
+    held_hidden = everything or small(agg.held, min_group)  # too few to sum over
+    with_escalation = of_held(agg.sessions_with_escalation)
+    lessons, not_listed, withheld = _lessons_shown(agg, min_group, held_hidden)
     return Report(
         min_group=min_group,
         since=agg.since,
+        until=agg.until,
         include_rehearsals=agg.include_rehearsals,
         files_read=agg.files_read,
         files_skipped=agg.files_skipped,
         rehearsals_excluded=agg.rehearsals_excluded,
         before_since=agg.before_since,
+        after_until=agg.after_until,
         sessions=agg.sessions,
-        held=m(agg.held),
-        not_held=m(agg.not_held),
-        per_month=counts(agg.per_month),
-        per_protocol=counts(agg.per_protocol),
-        reasons=counts(agg.reasons),
-        participants=_sum_over(agg.participants, agg.held, min_group),
-        signs=counts(agg.signs),
-        sessions_with_escalation=m(agg.sessions_with_escalation),
-        escalations=_sum_over(agg.escalations, agg.sessions_with_escalation, min_group),
-        follow_ups_set=m(agg.follow_ups_set),
-        steps=steps,
+        held=held_split["held"],
+        not_held=held_split["not_held"],
+        per_month=dict(sorted(partition(agg.per_month).items())),
+        per_protocol=dict(sorted(partition(agg.per_protocol).items())),
+        # the reasons add up to "not held": if that is hidden, they must not give it away
+        reasons=dict(sorted(partition(agg.reasons, held_split["not_held"] == HIDDEN).items())),
+        participants=HIDDEN if held_hidden else agg.participants,
+        signs={k: of_held(v) for k, v in sorted(agg.signs.items())},
+        sessions_with_escalation=with_escalation,
+        escalations=HIDDEN if with_escalation == HIDDEN else agg.escalations,
+        follow_ups_set=of_held(agg.follow_ups_set),
+        lesson_categories={k: of_held(v) for k, v in sorted(agg.categories.items())},
+        steps=_step_rows(agg, min_group, everything, held_split["held"] == HIDDEN),
         lessons=lessons,
-        lessons_not_listed=agg.lessons_total - len(lessons),
+        lessons_not_listed=not_listed,
+        lessons_withheld=withheld,
     )
 
 
+def _step_rows(
+    agg: Aggregator, min_group: int, everything: bool, held_hidden: bool
+) -> list[StepRow]:
+    """One row per step: the sessions that had it and how many skipped it. Done + skipped
+    add up to the sessions shown, so if either is small the skipped count (and the share)
+    is hidden, which hides both; if the sessions themselves are few, all three are. A
+    step's sessions are often all the held sessions, so when "held" is hidden they are too
+    (and the share, which would give them back)."""
+    rows = []
+    # by protocol, and within one in the order its steps come (as first seen in a summary)
+    for key in sorted(agg.step_seen, key=lambda k: k[0]):
+        seen, skipped = agg.step_seen[key], agg.step_skipped[key]
+        shown_seen: Masked = HIDDEN if held_hidden else seen
+        if everything or small(seen, min_group):
+            rows.append(StepRow(key[0], key[1], HIDDEN, HIDDEN, None))
+        elif small(skipped, min_group) or small(seen - skipped, min_group):
+            rows.append(StepRow(key[0], key[1], shown_seen, HIDDEN, None))
+        else:
+            share = None if held_hidden else round(skipped / seen, 3)
+            rows.append(StepRow(key[0], key[1], shown_seen, skipped, share))
+    return rows
+
+
+def _lessons_shown(agg: Aggregator, min_group: int, hide: bool) -> tuple[list[str], Masked, bool]:
+    """The lessons that may be listed (scrubbed again, alphabetical, no dates), how many are
+    not listed, and whether all were withheld because too few sessions wrote one."""
+    if hide or small(agg.lesson_sessions, min_group):
+        withheld = agg.lessons_total > 0
+        return [], HIDDEN if withheld else 0, withheld
+    from avlastning_cli.privacy import scrub
+
+    kept = agg.lessons()
+    scrubbed = (scrub(text, lang if lang in ("sv", "en") else "sv").text for text, lang in kept)
+    shown = sorted(scrubbed, key=lambda t: (t.casefold(), t))
+    return shown, agg.lessons_total - len(kept), False
+
+
 def notes(report: Report) -> list[str]:
-    """The plain sentences every format carries: what was counted and what was masked."""
+    """The plain sentences every format carries: what was counted and what was hidden."""
+    n = report.min_group
     out = [
         ntr("stats.note.read", "stats.note.read#plural", report.files_read)
         + " "
         + tr("stats.note.skipped", skipped=report.files_skipped),
-        tr("stats.note.masked", min=report.min_group),
+        tr("stats.note.hidden", hidden=HIDDEN, min=n),
         tr("stats.note.languages"),
     ]
     if not report.include_rehearsals:
         out.append(tr("stats.note.rehearsals", n=report.rehearsals_excluded))
     if report.since:
         out.append(tr("stats.note.since", since=report.since, n=report.before_since))
-    if report.lessons_not_listed:
+    if report.until:
+        out.append(tr("stats.note.until", until=report.until, n=report.after_until))
+    if report.lessons_withheld:
+        out.append(tr("stats.note.lessons_withheld", min=n))
+    elif report.lessons:
+        out.append(tr("stats.note.lessons_order"))
+    if report.lessons_not_listed and not report.lessons_withheld:
         out.append(
             tr("stats.note.lessons", listed=len(report.lessons), more=report.lessons_not_listed)
         )
@@ -358,12 +601,15 @@ def report_dict(report: Report) -> dict[str, Any]:
     return {
         "schema": STATS_SCHEMA,
         "min_group": report.min_group,
+        "hidden": HIDDEN,
         "since": report.since,
+        "until": report.until,
         "files": {
             "read": report.files_read,
             "skipped": report.files_skipped,
             "rehearsals_excluded": report.rehearsals_excluded,
             "before_since": report.before_since,
+            "after_until": report.after_until,
         },
         "sessions": {"total": report.sessions, "held": report.held, "not_held": report.not_held},
         "per_month": report.per_month,
@@ -376,6 +622,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "escalations": report.escalations,
         },
         "follow_ups_set": report.follow_ups_set,
+        "lesson_categories": report.lesson_categories,
         "steps": [
             {
                 "protocol": r.protocol,
@@ -397,7 +644,7 @@ def render_json(report: Report) -> str:
 
 
 def render_csv(report: Report) -> str:
-    """One row per figure: ``section,key,value`` (masked values as ``< N``)."""
+    """One row per figure: ``section,key,value`` (hidden counts as :data:`HIDDEN`)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["section", "key", "value"])
@@ -413,6 +660,8 @@ def render_csv(report: Report) -> str:
     w.writerow(["participants", "total", report.participants])
     for sign, n in report.signs.items():
         w.writerow(["warning_sign_flagged", sign, n])
+    for category, n in report.lesson_categories.items():
+        w.writerow(["lesson_category", category, n])
     w.writerow(["escalation", "sessions", report.sessions_with_escalation])
     w.writerow(["escalation", "total", report.escalations])
     w.writerow(["follow_up", "set", report.follow_ups_set])
@@ -438,6 +687,7 @@ class Titles:
     steps: dict[tuple[str, str], str]
     reasons: dict[str, str]
     signs: dict[str, str]
+    categories: dict[str, str]
 
     def step(self, protocol: str, step: str) -> str:
         return (
@@ -453,7 +703,7 @@ def titles(lang: str) -> Titles:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    found = Titles({}, {}, {}, {})
+    found = Titles({}, {}, {}, {}, {})
     for path in sorted(protocols_dir().glob(f"*.{lang}.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         pid = str(data.get("id"))
@@ -463,6 +713,12 @@ def titles(lang: str) -> Titles:
             for sign in section.get("signs") or []:
                 label = sign.get("title") or sign.get("text") or sign.get("id")
                 found.signs.setdefault(str(sign.get("id")), " ".join(str(label).split()))
+            for question in section.get("questions") or []:
+                if question.get("type") != "lesson_categories":
+                    continue
+                for option in question.get("options") or []:
+                    label = option.get("text") or option.get("id")
+                    found.categories.setdefault(str(option.get("id")), " ".join(str(label).split()))
         for reason in data.get("not_held_reasons") or []:
             text = " ".join(str(reason.get("text", reason.get("id"))).split())
             found.reasons.setdefault(str(reason.get("id")), text)
@@ -478,12 +734,11 @@ def render_table(report: Report, width: int | None = None) -> str:
     names = titles(language())
 
     def shown(value: Masked) -> str:
-        if isinstance(value, str) and value.endswith(" sessions"):  # see _sum_over
-            return tr("stats.fewer_sessions", n=value.removeprefix("< ").split()[0])
-        return str(value)
+        return str(value)  # a hidden count is HIDDEN (".."), the same in every language
 
     def table(title: str, *columns: str) -> Table:
-        t = Table(title=title, title_justify="left", box=None, pad_edge=False)
+        # at least as wide as its title: rich wraps a title to the table's width
+        t = Table(title=title, title_justify="left", box=None, pad_edge=False, min_width=len(title))
         for i, col in enumerate(columns):
             t.add_column(col, justify="right" if i else "left", overflow="fold")
         return t
@@ -505,6 +760,7 @@ def render_table(report: Report, width: int | None = None) -> str:
         ("stats.per_protocol", "stats.protocol", report.per_protocol, names.protocols),
         ("stats.why_not_held", "stats.reason", report.reasons, names.reasons),
         ("stats.signs", "stats.sign", report.signs, names.signs),
+        ("stats.lesson_areas", "stats.area", report.lesson_categories, names.categories),
     ):
         t = table(tr(title), tr(col), tr("stats.sessions_col"))
         for k, v in data.items():
@@ -540,14 +796,3 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "csv": render_csv,
     "json": render_json,
 }
-
-
-def parse_since(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UserError(
-            tr("stats.bad_since", value=repr(value)), tr("stats.bad_since_hint")
-        ) from None

@@ -23,12 +23,16 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from avlastning_cli.protocol.fields import sign_ids
+from avlastning_cli.protocol.loader import load_protocol
+from avlastning_cli.protocol.registry import resolve
 from avlastning_cli.stats import aggregate, build_report, render_csv, render_json, render_table
 
-STEPS = ["setup", "purpose", "ground_rules", "introductions", "round", "tell_at_home",
-         "warning_signs", "practical", "lessons", "next_steps", "closing"]  # fmt: skip
-SIGNS = ["overwhelming_reaction", "physical_injury", "shocked_or_absent", "suicidal_thoughts"]
-REASONS = ["nobody_wanted", "held_later", "crisis_support_group", "individual_talks", "other"]
+# the bundled protocol's own ids: stats skips a summary holding an id its protocol lacks
+_P = load_protocol(resolve("avlastningssamtal", "sv"))
+STEPS = [s.id for s in _P.sections]
+SIGNS = list(sign_ids(_P))
+REASONS = [r.id for r in _P.not_held_reasons]
 
 
 def summary(rng: random.Random, n: int) -> dict[str, object]:

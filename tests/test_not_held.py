@@ -67,7 +67,8 @@ def test_unknown_reason_lists_valid_ids(tmp_path: Path) -> None:
     result = _run("--reason", "held_latr", "--out", str(tmp_path))
     assert result.exit_code == 1
     out = result.output  # type: ignore[attr-defined]
-    assert "'held_latr' är inget skäl" in out
+    assert "Skälet som angavs är inget skäl i protokollet 'avlastningssamtal'" in out
+    assert "held_latr" not in out  # not echoed: a reason typed wrongly could be anything
     assert "Menade du 'held_later'?" in out
     assert "nobody_wanted, held_later, crisis_support_group, individual_talks, other" in out
     assert list(tmp_path.iterdir()) == []

@@ -119,7 +119,13 @@ def _page(protocol: Protocol) -> list[Block]:
         blocks.extend(_lists(section, lang))
         if isinstance(section, WarningSignsSection):
             blocks.append(signs_table(list(section.signs), lang, short=True))
-        blocks.extend(Tick(question.text, indent=1) for question in section.questions)
+        # the lesson areas are ticked in the tool afterwards; the lessons line reminds of them
+        # on the sheet, which has to stay two pages
+        blocks.extend(
+            Tick(question.text, indent=1)
+            for question in section.questions
+            if question.type != "lesson_categories"
+        )
         if isinstance(section, NextStepsSection) and section.follow_up is not None:
             blocks.append(Tick(section.follow_up.text, indent=1))
         blocks.extend(Tick(check.text, indent=1) for check in section.checks)

@@ -32,6 +32,7 @@ Role = Literal[
     "escalations",  # signs escalated from the emergency action (session-wide)
     "scenario",  # a rehearsal scenario's chosen response
     "self_rating",  # a rehearsal self-rating question
+    "lesson_categories",  # the areas of the lessons to take further (ids, no free text)
 ]
 
 PARTICIPANTS = "participants"
@@ -117,6 +118,9 @@ def question_field(
     if isinstance(q, m.ChoiceQuestion):
         options = tuple(o.id for o in q.options)
         return Field(type="choice", default=q.default or options[0], options=options, **common)
+    if isinstance(q, m.LessonCategoriesQuestion):
+        common["role"] = "lesson_categories"
+        return Field(type="ids", default=[], options=tuple(o.id for o in q.options), **common)
     return Field(type="text", default="", max_length=q.max_length, **common)
 
 
@@ -240,6 +244,16 @@ def scenario_order(scenario: m.Scenario) -> tuple[str, ...]:
         return hashlib.sha256(f"{scenario.id}:{choice_id}".encode()).hexdigest()
 
     return tuple(sorted((c.id for c in scenario.choices), key=rank))
+
+
+def lesson_category_ids(protocol: m.Protocol) -> tuple[str, ...]:
+    """Every lesson area the protocol defines, in its order (no duplicates)."""
+    out: dict[str, None] = {}
+    for s in protocol.sections:
+        for q in s.questions:
+            if isinstance(q, m.LessonCategoriesQuestion):
+                out.update(dict.fromkeys(o.id for o in q.options))
+    return tuple(out)
 
 
 def sign_ids(protocol: m.Protocol) -> tuple[str, ...]:

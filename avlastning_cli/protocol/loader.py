@@ -375,6 +375,11 @@ def cross_check(p: m.Protocol, source: Source) -> Iterator[Issue]:
             questions[q.id] = q
     for j, q in enumerate(p.self_rating):
         yield from _question(source, ("self_rating", j), q, questions)
+        if isinstance(q, m.LessonCategoriesQuestion):
+            yield source.issue(
+                ("self_rating", j, "type"),
+                tr("val.lesson_areas_in_self_rating"),
+            )
         questions[q.id] = q
     for i, sc in enumerate(p.scenarios):
         yield from ref(("scenarios", i, "section"), sc.section, section_ids, "section")
@@ -457,14 +462,14 @@ def _question(
                 (*path, "default"),
                 tr("val.default_outside", default=q.default, min=q.min, max=q.max),
             )
-    if isinstance(q, m.ChoiceQuestion):
+    if isinstance(q, m.ChoiceQuestion | m.LessonCategoriesQuestion):
         ids = [o.id for o in q.options]
         yield from _unique(
             source,
             [((*path, "options", j, "id"), o) for j, o in enumerate(ids)],
             tr("val.what.option"),
         )
-        if q.default is not None and q.default not in ids:
+        if isinstance(q, m.ChoiceQuestion) and q.default is not None and q.default not in ids:
             yield source.issue(
                 (*path, "default"),
                 tr(
@@ -495,6 +500,7 @@ def _question(
         "choice": isinstance(value, str)
         and value in [o.id for o in getattr(target, "options", [])],
         "text": False,
+        "lesson_categories": False,
     }[target.type]
     if not ok:
         expected = tr(

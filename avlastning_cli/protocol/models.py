@@ -112,7 +112,21 @@ class TextQuestion(_Question):
     max_length: int = Field(600, ge=1, le=4000)
 
 
-AnyQuestion = YesNoQuestion | NumberQuestion | ChoiceQuestion | TextQuestion
+class LessonCategoriesQuestion(_Question):
+    """Lessons to take further as areas the protocol defines (routines, staffing, equipment,
+    communication, support afterwards…), ticked in a list. Only the ids are stored, so a
+    summary is useful with no free text at all; put an optional short text question after it.
+    Not allowed in self_rating."""
+
+    type: Literal["lesson_categories"]
+    options: list[Option] = Field(
+        min_length=2, description="The areas a lesson can be about, each with a stable id."
+    )
+
+
+AnyQuestion = (
+    YesNoQuestion | NumberQuestion | ChoiceQuestion | TextQuestion | LessonCategoriesQuestion
+)
 Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
 

@@ -91,7 +91,7 @@ class Engine:
         return [
             x
             for x in self.by_key.values()
-            if x.section == section_id and x.role in ("check", "question")
+            if x.section == section_id and x.role in ("check", "question", "lesson_categories")
         ]
 
     def self_rating_items(self) -> list[f.Field]:

@@ -80,7 +80,7 @@ class Walkthrough:
             f.key(s.id, q.id): [(o.id, o.text) for o in q.options]
             for s in protocol.sections
             for q in s.questions
-            if isinstance(q, m.ChoiceQuestion)
+            if isinstance(q, m.ChoiceQuestion | m.LessonCategoriesQuestion)
         }
         self._options.update(
             {
@@ -274,6 +274,12 @@ class Walkthrough:
         elif fld.type == "choice":
             options = self._options.get(fld.key) or [(o, o) for o in fld.options]
             value = self.ask(lambda: p.ask_choice(fld.key, label, options, str(current)))
+        elif fld.type == "ids":  # lesson areas: a checkbox list, ids only
+            ticks = [(o, text, "") for o, text in self._options.get(fld.key, [])]
+            if fld.help and p.interactive:
+                p.show(screens.hint(" ".join(fld.help.split())))
+            value = self.ask(lambda: p.ask_multi(fld.key, label, ticks, list(current or [])))
+            value = list(value or [])
         elif fld.type == "text":
             self.text(fld, label, str(current or ""))
             return

@@ -214,10 +214,10 @@ def check_out_dir(folder: Path, L: Mapping[str, str]) -> None:
     A read-only folder, a file or /proc is found now, not after the whole session."""
     import tempfile
 
-    from avlastning_cli.fsutil import PARTIAL_PREFIX, PARTIAL_SUFFIX, clean_partials
+    from avlastning_cli.fsutil import PARTIAL_PREFIX, PARTIAL_SUFFIX, clean_partials, make_dirs
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_dirs(folder)
         with tempfile.NamedTemporaryFile(
             prefix=PARTIAL_PREFIX, suffix=PARTIAL_SUFFIX, dir=folder
         ) as probe:
@@ -276,6 +276,21 @@ def resume_session(discard: bool = False, out: Path | None = None) -> None:
     modes: tuple[Mode, ...] = ("live", "rehearsal")
     running = [owner for m in modes if (owner := st.claim(m)) is not None]
     mine = [m for m in modes if st.held(m)]
+    try:
+        _resume(mine, running, discard, out, L, console)
+    finally:
+        for m in mine:  # the mode not resumed too: its lock file goes, nothing is left
+            st.release(m)
+
+
+def _resume(
+    mine: list[Mode],
+    running: list[dict[str, Any]],
+    discard: bool,
+    out: Path | None,
+    L: Mapping[str, str],
+    console: Console,
+) -> None:
     if discard:
         removed = [m for m in mine if st.discard(m)]
         if not removed and running:

@@ -226,12 +226,19 @@ def claim(mode: Mode) -> dict[str, Any] | None:
     about the process that holds it (pid, started, terminal)."""
     if held(mode):
         return None
+    from avlastning_cli.fsutil import make_dirs
+
     try:
-        state_dir().mkdir(parents=True, exist_ok=True)
+        make_dirs(state_dir())
         fd = os.open(lock_file(mode), os.O_RDWR | os.O_CREAT, 0o600)
     except OSError:
         return None  # an unwritable state folder: the autosave warns about that
-    if not _try_lock(fd):
+    locked = _try_lock(fd)
+    if locked and not _same_file(fd, lock_file(mode)):
+        # the lock file was removed by a session ending between our open and our lock
+        os.close(fd)
+        return claim(mode)
+    if not locked:
         os.close(fd)
         try:
             owner = json.loads(owner_file(mode).read_text(encoding="utf-8"))
@@ -253,10 +260,23 @@ def claim(mode: Mode) -> dict[str, Any] | None:
 
 
 def release(mode: Mode) -> None:
-    """Give the claim back (at the end of a session; the process ending does it too)."""
+    """Give the claim back (at the end of a session; the process ending does it too). The
+    lock file goes too, while it is still locked, so a finished session leaves nothing in
+    the state folder (a rehearsal's help says it writes nothing); :func:`claim` checks that
+    the file it locked is still the one in the folder."""
     fd = HELD.pop(str(lock_file(mode)), None)
     if fd is None:
         return
     with contextlib.suppress(OSError):
         owner_file(mode).unlink()
+    with contextlib.suppress(OSError):  # Windows: an open file cannot be removed; it stays
+        lock_file(mode).unlink()
     os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether the open ``fd`` is still the file at ``path`` (not one removed meanwhile)."""
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except OSError:
+        return False

@@ -65,6 +65,10 @@ def build_summary(protocol: m.Protocol, session: SessionValues) -> sm.HeldSummar
                 lessons.append(text)
         else:
             answers[x.key] = values[x.key]
+    categories: list[str] = []
+    for x in of("lesson_categories"):
+        if x.applies(values.__getitem__):
+            categories += [str(i) for i in values[x.key] if i not in categories]
     follow_up_date = None
     for x in of("follow_up"):
         follow_up_date = values[x.key] or follow_up_date
@@ -99,6 +103,7 @@ def build_summary(protocol: m.Protocol, session: SessionValues) -> sm.HeldSummar
                 date=_date(follow_up_date) if follow_up_date else None,
             ),
             "lessons": "\n".join(lessons),
+            "lesson_categories": categories,
             "redactions": session.redactions,
             "tool": tool(),
             "rehearsal": _rehearsal(protocol, session, values) if mode == "rehearsal" else None,

@@ -113,6 +113,9 @@ class HeldSummary(_Record):
     warning_signs: WarningSigns
     follow_up: FollowUp
     lessons: str
+    #: The areas of the lessons (ids from the protocol's lesson_categories question): useful
+    #: with no free text at all. Optional with a default, so older summaries still read.
+    lesson_categories: list[str] = Field(default_factory=list)
     redactions: NonNegativeInt
     tool: Tool
     rehearsal: Rehearsal | None = None

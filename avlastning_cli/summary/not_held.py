@@ -32,7 +32,7 @@ def build_not_held(protocol: m.Protocol, reason: str, date: dt.date) -> sm.NotHe
         if not ids:
             raise UserError(tr("err.no_reasons", id=protocol.id))
         raise UserError(
-            tr("err.not_a_reason", reason=reason, id=protocol.id),
+            tr("err.not_a_reason", id=protocol.id),
             tr("err.valid_reasons", hint=hint, ids=", ".join(ids)),
         )
     return sm.NotHeldRecord.model_validate(

@@ -28,10 +28,7 @@ def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Prot
         *_steps(summary, protocol, t),
         *_signs(summary, protocol, t),
         *_follow_up(summary, protocol, t),
-        "",
-        f"## {t['lessons']}",
-        "",
-        *(_lessons(summary.lessons) or [f"({t['none']})"]),
+        *_lessons(summary, protocol, t),
     ]
     if summary.rehearsal is not None:
         lines += _rehearsal(summary.rehearsal, protocol, t)
@@ -42,10 +39,30 @@ def render_markdown(summary: sm.HeldSummary | sm.NotHeldRecord, protocol: m.Prot
     return visible("\n".join(lines))
 
 
-def _lessons(text: str) -> list[str]:
+def _lesson_lines(text: str) -> list[str]:
     """What the leader typed, one escaped line each: a `# heading`, `<script>` or an image
     link in the text stays literal text in the Markdown."""
     return [md_escape(line) for line in text.splitlines() if line.strip()]
+
+
+def _lessons(summary: sm.HeldSummary, protocol: m.Protocol, t: Mapping[str, str]) -> list[str]:
+    """The areas ticked (as the protocol words them), then the optional short text."""
+    areas = {
+        o.id: o.text
+        for s in protocol.sections
+        for q in s.questions
+        if isinstance(q, m.LessonCategoriesQuestion)
+        for o in q.options
+    }
+    lines = ["", f"## {t['lessons']}", ""]
+    lines += [f"- {md_escape(areas.get(i, i))}" for i in summary.lesson_categories]
+    text = _lesson_lines(summary.lessons)
+    if text:
+        lines += [""] if summary.lesson_categories else []
+        lines += text
+    elif not summary.lesson_categories:
+        lines.append(f"({t['none']})")
+    return lines
 
 
 def _yes_no(t: Mapping[str, str]) -> dict[bool | None, str]:

@@ -489,6 +489,11 @@ def masked(count: int, L: Mapping[str, str]) -> str:
     return L["masked_one" if count == 1 else "masked_many"].format(n=count)
 
 
+def hint(text: str) -> RenderableType:
+    """A short hint under a prompt, dimmer than the prompt itself."""
+    return Text(text, style="dim")
+
+
 def text_preview(text: str, count: int, L: Mapping[str, str]) -> RenderableType:
     title = L["as_stored"] + (f" ({masked(count, L)})" if count else "")
     return Panel(Text(text or "—"), title=title, title_align="left", border_style=DIM)

@@ -142,14 +142,15 @@ def test_counts_sv_and_en_together_and_masks_small_groups(folder: Path) -> None:
     assert data["sessions"] == {"total": 11, "held": 7, "not_held": 4}
     assert data["per_month"] == {"2025-01": 4, "2025-02": 4, "2025-03": 3}
     assert data["per_protocol"] == {"avlastningssamtal": 11}
-    assert data["not_held_reasons"] == {"held_later": "< 3", "nobody_wanted": 3}
+    # held_later (1) is small; nobody_wanted is hidden too, else it is not_held minus 3
+    assert data["not_held_reasons"] == {"held_later": "..", "nobody_wanted": ".."}
     assert data["participants"] == 35
     assert data["warning_signs"]["flagged"] == {
         "overwhelming_reaction": 3,
-        "suicidal_thoughts": "< 3",
+        "suicidal_thoughts": "..",
     }
-    assert data["warning_signs"]["sessions_with_escalation"] == "< 3"
-    assert data["warning_signs"]["escalations"] == "< 3 sessions"
+    assert data["warning_signs"]["sessions_with_escalation"] == ".."
+    assert data["warning_signs"]["escalations"] == ".."
     assert data["follow_ups_set"] == 4
     steps = {s["step"]: s for s in data["steps"]}
     assert steps["setup"] == {
@@ -160,17 +161,23 @@ def test_counts_sv_and_en_together_and_masks_small_groups(folder: Path) -> None:
         "share_skipped": round(3 / 7, 3),
     }
     assert steps["round"]["skipped"] == 0 and steps["round"]["share_skipped"] == 0.0
-    assert data["files"] == {"read": 12, "skipped": 3, "rehearsals_excluded": 1, "before_since": 0}
+    assert data["files"] == {
+        "read": 12,
+        "skipped": 3,
+        "rehearsals_excluded": 1,
+        "before_since": 0,
+        "after_until": 0,
+    }
 
 
-def test_lessons_listed_verbatim_without_rehearsals_or_file_names(folder: Path) -> None:
+def test_lessons_listed_without_dates_rehearsals_or_file_names(folder: Path) -> None:
     data = as_json(folder)
     assert data["lessons"] == [
-        "Ta med filtar.",
-        "Fler stolar i rummet.",
         "Book the quiet room in advance.",
+        "Fler stolar i rummet.",
         "Larmkedjan behöver en genväg.",
-    ]  # most recent first
+        "Ta med filtar.",
+    ]  # alphabetical: the order says nothing about when
     assert "Övningslärdom." not in data["lessons"]
     assert not any(".json" in line for line in data["lessons"])
 
@@ -193,8 +200,9 @@ def test_table_shows_masking_and_says_what_was_left_out(folder: Path) -> None:
     assert "Samtalet hålls vid ett senare tillfälle." in out  # the reason's title, not its id
     assert "held_later" not in out
     assert "Avlastningssamtal / " in out  # steps by title
-    assert "< 3" in out
-    assert 'visas som "< 3"' in out
+    assert ".." in out
+    assert '".." betyder en dold uppgift: antingen gäller den färre än 3 samtal' in out
+    assert "< 3" not in out  # one symbol: it does not say which cells are small
     assert "Övningar räknas inte (1 lämnades utanför)." in out
     assert "Book the quiet room in advance." in out
     assert "43%" in out  # setup skipped in 3 of 7
@@ -204,24 +212,25 @@ def test_table_shows_masking_and_says_what_was_left_out(folder: Path) -> None:
 def test_table_in_english_with_english_titles(folder: Path) -> None:
     out = stats(str(folder), "--lang", "en").stdout
     assert "The conversation will be held later." in out
-    assert 'shown as "< 3"' in out
+    assert '".." is a hidden count: fewer than 3 sessions' in out
     assert "Rehearsals are not counted (1 left out)." in out
     assert "Lessons to take further" in out
 
 
 def test_min_group_changes_the_threshold(folder: Path) -> None:
     data = as_json(folder, "--min-group", "5")
-    assert data["per_month"] == {"2025-01": "< 5", "2025-02": "< 5", "2025-03": "< 5"}
+    assert data["per_month"] == {"2025-01": "..", "2025-02": "..", "2025-03": ".."}
     assert data["participants"] == 35  # seven held sessions: enough
-    assert data["follow_ups_set"] == "< 5"
-    assert data["not_held_reasons"] == {"held_later": "< 5", "nobody_wanted": "< 5"}
-    shown = as_json(folder, "--min-group", "1")
-    assert shown["not_held_reasons"] == {"held_later": 1, "nobody_wanted": 3}
-    assert shown["warning_signs"]["escalations"] == 1
+    assert data["sessions"] == {"total": 11, "held": "..", "not_held": ".."}
+    assert data["follow_ups_set"] == ".."
+    assert data["not_held_reasons"] == {"held_later": "..", "nobody_wanted": ".."}
+    for low in ("1", "2"):
+        refused = stats(str(folder), "--min-group", low)
+        assert refused.exit_code == 2 and "--min-group" in refused.output
 
 
 def test_since_leaves_out_older_sessions(folder: Path) -> None:
-    data = as_json(folder, "--since", "2025-02-01")
+    data = as_json(folder, "--since", "2025-02")
     assert data["sessions"]["total"] == 7
     assert set(data["per_month"]) == {"2025-02", "2025-03"}
     assert data["files"]["before_since"] == 4
@@ -242,7 +251,7 @@ def test_csv_rows(folder: Path) -> None:
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["section", "key", "value"]
     assert ["sessions", "total", "11"] in rows
-    assert ["not_held_reason", "held_later", "< 3"] in rows
+    assert ["not_held_reason", "held_later", ".."] in rows
     assert ["step_skipped", "avlastningssamtal/setup", "3"] in rows
     assert ["lesson", "", "Larmkedjan behöver en genväg."] in rows
 
@@ -264,8 +273,9 @@ def test_real_summaries_from_the_tool_are_counted(tmp_path: Path) -> None:
             runner.invoke(app, ["not-held", "--reason", reason, "--out", str(tmp_path)]).exit_code
             == 0
         )
-    data = as_json(tmp_path, "--min-group", "1")
-    assert data["not_held_reasons"] == {"held_later": 1, "other": 1}
+    data = as_json(tmp_path)
+    assert data["files"]["read"] == 2 and data["files"]["skipped"] == 0
+    assert data["not_held_reasons"] == {"held_later": "..", "other": ".."}
 
 
 def test_lessons_are_capped_to_the_most_recent() -> None:
@@ -273,7 +283,7 @@ def test_lessons_are_capped_to_the_most_recent() -> None:
     for day in range(1, 10):
         agg.add(held(f"2025-04-0{day}", lessons=f"lesson {day}"))
     report = build_report(agg)
-    assert report.lessons == ["lesson 9", "lesson 8", "lesson 7"]
+    assert report.lessons == ["lesson 7", "lesson 8", "lesson 9"]  # the most recent, sorted
     assert report.lessons_not_listed == 6
 
 
@@ -292,3 +302,21 @@ def test_steps_are_listed_in_the_protocols_order(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(result.output)))
     shown = [row[1].split("/")[1] for row in rows if row and row[0] == "step_sessions"]
     assert shown == STEPS  # setup, purpose, round, … — not alphabetical
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "title"),
+    [("sv", "Lärdomar per område", "Rutiner"), ("en", "Lessons by area", "Routines")],
+)
+def test_table_shows_lesson_areas_by_their_titles(
+    tmp_path: Path, lang: str, heading: str, title: str
+) -> None:
+    for n in range(4):
+        areas = ["routines"] if n < 3 else ["routines", "staffing"]
+        write(tmp_path, f"h{n}.json", {**held(f"2025-01-0{n + 1}"), "lesson_categories": areas})
+    out = stats(str(tmp_path), "--lang", lang).stdout
+    assert heading in out
+    assert title in out and "routines" not in out  # the protocol's words, not the id
+    row = next(line for line in out.splitlines() if line.strip().startswith(title))
+    assert row.split()[-1] == "4"
+    assert ".." in out  # one session named a second area: hidden, and so are its partners
