@@ -23,7 +23,9 @@ KINDS = {
     "introductions.status": "här ska det stå ett av: done, skipped, men det står text som",
     "warning_signs.flagged": "här ska det stå en lista med id från:",
     "escalations": "här ska det stå en lista med id från:",
-    "next_steps.follow_up_date": "här ska det stå ett datum som 2027-11-01, men det står text",
+    "next_steps.follow_up_date": (
+        "här ska det stå ett datum som 2027-11-01 eller ett antal dagar, men det står text"
+    ),
     "practical.lesson_areas": "här ska det stå en lista med id från: routines",
     "setup.calm_place": "här ska det stå ja eller nej (true/false), men det står text",
 }
