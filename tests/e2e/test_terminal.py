@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def spawn(args: list[str], state: Path, cwd: Path) -> pexpect.spawn:
     )
 
 
-def settled(child: pexpect.spawn, quiet: float = 0.5) -> str:
+def settled(child: pexpect.spawn, quiet: float = 0.3) -> str:
     """Everything printed until the tool has been quiet for ``quiet`` seconds, i.e. it waits
     for a key. One Enter per settled screen never types ahead into a prompt not yet drawn
     (a prompt draws its "›" more than once, so counting marks does)."""
@@ -106,8 +107,14 @@ def test_a_killed_process_loses_at_most_the_answer_being_entered(tmp_path: Path)
     child.send("7" + ENTER)
     assert "Person 1 av 7" in enter_until(child, "Person 1 av 7")  # Enter up to the round
     child.send(ENTER)  # a person spoke
-    child.expect("Person 2 av 7")
-    settled(child)  # the next turn is asked: the answer before it is saved
+    saved_file = state / "live-session.json"
+    for _ in range(100):  # the screen redraws only what changed, so wait for the save itself
+        if saved_file.exists() and json.loads(saved_file.read_text(encoding="utf-8"))[
+            "answers"
+        ].get("round.spoke"):
+            break
+        time.sleep(0.1)
+    settled(child)  # and the next turn is being asked
     child.kill(signal.SIGKILL)
     child.close()
     saved = json.loads((state / "live-session.json").read_text(encoding="utf-8"))

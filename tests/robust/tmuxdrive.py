@@ -55,7 +55,7 @@ class Pane:
             time.sleep(0.2)
         raise AssertionError(f"none of {needles} on screen:\n{self.screen()}")
 
-    def settled(self, quiet: float = 0.5, timeout: float = 30) -> str:
+    def settled(self, quiet: float = 0.3, timeout: float = 30) -> str:
         """The screen once it has not changed for ``quiet`` seconds: the tool is waiting for a
         key, not half-way through drawing the next step."""
         end = time.monotonic() + timeout
