@@ -102,3 +102,28 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
     monkeypatch.delenv("AVLASTNING_LANG", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setattr(i18n, "_active", None)  # each test decides its language afresh
+
+
+def build_wheel(out: Path) -> Path:
+    """The wheel ``pip install .`` would install, built from this checkout into ``out``."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(REPO),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (path,) = out.glob("avlastning-*.whl")
+    return path

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import build_wheel
+
 pexpect = pytest.importorskip("pexpect")
 
 pytestmark = [
@@ -25,30 +27,10 @@ ENTER = "\r"
 BACKSPACE = "\x7f"
 
 
-REPO = Path(__file__).resolve().parents[2]
-
-
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel, built from this checkout and unpacked: what `pip install .` puts in place."""
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            str(REPO),
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = out.glob("avlastning-*.whl")
+    wheel = build_wheel(tmp_path_factory.mktemp("wheel"))
     site = tmp_path_factory.mktemp("site")
     zipfile.ZipFile(wheel).extractall(site)
     return site

@@ -10,30 +10,12 @@ import zipfile
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import build_wheel
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            str(REPO),
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (path,) = out.glob("avlastning-*.whl")
-    return path
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
 
 
 def test_wheel_contains_protocols_and_schema(wheel):
