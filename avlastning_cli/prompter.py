@@ -24,6 +24,16 @@ class _Emergency:
 #: What an interactive prompt returns when the leader pressed the emergency key.
 EMERGENCY: Any = _Emergency()
 
+
+def asked(ask: Callable[[], Any]) -> Any:
+    """``ask()`` again until it gives an answer: for prompts where the emergency key has
+    nothing to open (menus, set-up), so pressing it simply asks again."""
+    answer = ask()
+    while answer is EMERGENCY:
+        answer = ask()
+    return answer
+
+
 #: The steps that are not sections: the opening questions, and the end (save or not).
 OPENING = "@opening"
 END = "@end"

@@ -10,6 +10,7 @@ same without prompts, for scripts and for leaders given a coordinator's file.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from avlastning_cli.i18n import tr
 from avlastning_cli.organisation import store
 from avlastning_cli.organisation.check import problem
 from avlastning_cli.organisation.slots import Slot, slots, write_in
-from avlastning_cli.prompter import EMERGENCY, Prompter
+from avlastning_cli.prompter import Prompter, asked
 from avlastning_cli.protocol import models as m
 from avlastning_cli.ui.labels import labels
 
@@ -206,15 +207,15 @@ def _interactive(protocol: m.Protocol, path: Path, prompter: Prompter, console: 
 
     def ask(slot: Slot) -> None:
         help_ = f"{slot.hint} · {slot.key}"  # no [brackets]: rich would read them as markup
-        answer = EMERGENCY
-        while answer is EMERGENCY:  # F1 means nothing here: ask again
-            answer = prompter.ask_text(
+        answer = asked(
+            lambda: prompter.ask_text(
                 pk.setup_key(slot.key),
                 slot.label,
                 values.get(slot.key, ""),
                 help_,
                 lambda text: problem(text, protocol.language),
             )
+        )
         value = _clean(str(answer))
         if value:
             values[slot.key] = value
@@ -228,20 +229,21 @@ def _interactive(protocol: m.Protocol, path: Path, prompter: Prompter, console: 
     while True:
         console.print()
         console.print(preview(protocol, known, values))
-        choice = EMERGENCY
-        while choice is EMERGENCY:
-            choice = prompter.navigate(
+        choice = asked(
+            lambda: prompter.navigate(
                 L["org_next"],
                 [("done", L["org_done"]), ("change", L["org_change"])],
                 "done",
                 key=pk.SETUP_NEXT,
             )
+        )
         if choice != "change":
             break
         options = [(s.key, f"{s.label}: {values.get(s.key) or L['org_unset']}") for s in known]
-        picked = EMERGENCY
-        while picked is EMERGENCY:
-            picked = prompter.navigate(L["org_which"], options, options[0][0], key=pk.SETUP_WHICH)
+        which = functools.partial(
+            prompter.navigate, L["org_which"], options, options[0][0], key=pk.SETUP_WHICH
+        )
+        picked = asked(which)
         ask(next(s for s in known if s.key == picked))
     _save(values, path, known)
     console.print(L["org_saved"].format(file=path), markup=False, soft_wrap=True)

@@ -17,7 +17,7 @@ from avlastning_cli import prompter as pk
 from avlastning_cli.errors import Interrupted, NoTerminalError, UserError
 from avlastning_cli.i18n import set_language, tr
 from avlastning_cli.organisation.slots import Slot, on_screen
-from avlastning_cli.prompter import EMERGENCY, FilePrompter, Prompter
+from avlastning_cli.prompter import FilePrompter, Prompter, asked
 from avlastning_cli.protocol.fields import Mode
 from avlastning_cli.protocol.loader import open_protocol
 from avlastning_cli.protocol.models import Protocol
@@ -81,14 +81,14 @@ def run_session(
     existing = _read_state(mode, L)
     if existing is not None:
         console.print(L["resume_found"].format(when=existing.started_at.replace("T", " ")))
-        choice = EMERGENCY
-        while choice is EMERGENCY:
-            choice = prompter.navigate(
+        choice = asked(
+            lambda: prompter.navigate(
                 L["what_now"],
                 [("resume", L["resume_it"]), ("new", L["start_new"])],
                 "resume",
                 key=pk.RESUME_OR_NEW,
             )
+        )
         if choice == "resume":
             _continue(existing, console)
             return
@@ -324,9 +324,9 @@ def _pick_paused(
     options = [
         (s.mode, L[f"paused_{s.mode}"].format(when=s.started_at.replace("T", " "))) for s in paused
     ]
-    choice: Any = EMERGENCY
-    while choice is EMERGENCY:
-        choice = prompter.navigate(L["which_session"], options, options[0][0], key=pk.RESUME_WHICH)
+    choice: Any = asked(
+        lambda: prompter.navigate(L["which_session"], options, options[0][0], key=pk.RESUME_WHICH)
+    )
     return next(s for s in paused if s.mode == choice)
 
 
@@ -348,9 +348,7 @@ def menu() -> None:
     if has_paused():
         options.insert(0, ("resume", L["menu_resume"]))
     options.append(("quit", L["menu_quit"]))
-    choice = EMERGENCY
-    while choice is EMERGENCY:
-        choice = prompter.navigate(L["menu_title"], options, options[0][0], key=pk.MENU)
+    choice = asked(lambda: prompter.navigate(L["menu_title"], options, options[0][0], key=pk.MENU))
     if choice == "run":
         run_session(None, None, None, None, "live")
     elif choice == "rehearse":
@@ -417,11 +415,11 @@ def not_held(
             raise UserError(tr("err.which_reason"), tr("err.valid_reasons", hint="", ids=valid))
         if prompter is None:
             prompter = interactive_prompter(L, console)
-        picked = EMERGENCY
-        while picked is EMERGENCY:
-            picked = prompter.navigate(
+        picked = asked(
+            lambda: prompter.navigate(
                 L["not_held_why"], reasons, reasons[0][0], key=pk.NOT_HELD_REASON
             )
+        )
         reason = str(picked)
     paths = record_not_held(protocol, reason, out, day)
     console.print(L["not_held_written"])
