@@ -3,10 +3,11 @@
 Parsing YAML with every location and building pydantic's validators cost more than the rest
 of a command. A file whose exact bytes validated before is rebuilt from its validated data,
 stored as JSON, with ``model_construct`` (no validation: the data are the dump of a validated
-protocol). The key covers the file's bytes, this package's version, the code that validates
-(models, loader, YAML reader, this module) and pydantic's version, so a change to any of them
-misses the cache. A file that fails validation is never stored: its errors are always found
-afresh, with their YAML locations.
+protocol). The key covers the file's bytes, the code that validates (models, loader, YAML
+reader, this module) and pydantic's version, so a change to any of them misses the cache; the
+package's version stands in for a source file that is not installed (read only then: reading
+it from the package metadata costs more than the rest of a cached load). A file that fails
+validation is never stored: its errors are always found afresh, with their YAML locations.
 
 Best effort: anything wrong with the cache (missing, unreadable, corrupt, read-only folder)
 falls back to the full load. It holds protocol text only, never session data, in the user
@@ -29,7 +30,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from avlastning_cli import __version__
 from avlastning_cli.protocol import models as m
 
 #: The modules whose code decides what a valid protocol is (a change to any misses the cache)
@@ -52,13 +52,15 @@ def cache_dir() -> Path | None:
 def _code_fingerprint() -> bytes:
     from pydantic.version import VERSION
 
-    digest = hashlib.sha256(f"{_FORMAT} {__version__} {VERSION}".encode())
+    digest = hashlib.sha256(f"{_FORMAT} {VERSION}".encode())
     here = Path(__file__).parent
     for name in _CODE:
         try:
             digest.update((here / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())  # installed without sources: the version must do
+        except OSError:  # installed without sources: the version must do
+            from avlastning_cli import __version__
+
+            digest.update(f"{name} {__version__}".encode())
     return digest.digest()
 
 
