@@ -7,8 +7,10 @@ protocol loaded before comes from the cache (protocol/cache.py), so it needs no 
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +51,20 @@ def test_a_light_command_leaves_heavy_libraries_unimported(name: str) -> None:
 
 def test_the_guard_sees_an_import() -> None:
     assert loaded(["checklist", "-f", "md"], ("pydantic", "yaml")) == "LOADED ['pydantic']"
+
+
+def test_a_pdf_export_leaves_what_fpdf_would_import_for_nothing_unimported(
+    tmp_path: Path,
+) -> None:
+    from avlastning_cli.export.pdf import UNUSED_EXTRAS
+
+    extras = tuple(name for name in UNUSED_EXTRAS if importlib.util.find_spec(name))
+    if not extras:
+        pytest.skip("neither numpy nor cryptography is installed here")
+    fpdf_alone = "import sys, fpdf; print(sorted(set(sys.argv[1:]) & set(sys.modules)))"
+    cmd = [sys.executable, "-c", fpdf_alone, *extras]
+    assert subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip() == str(
+        sorted(extras)
+    )
+    assert loaded(["card", "-o", str(tmp_path / "kort.pdf")], extras) == "LOADED []"
+    assert (tmp_path / "kort.pdf").read_bytes().startswith(b"%PDF-")

@@ -5,8 +5,10 @@ The PDF core fonts are Latin-1 only, so the package's own subset of DejaVu Sans 
 A document with a page limit is set in smaller type until it fits that many A4 pages. The creation
 date is a fixed one, so the same protocol gives the same bytes.
 
-Speed: the fonts are parsed once, however many type sizes are tried, and text is measured by
-:class:`_MeasuredFont` (see there), not once per character over the whole line.
+Speed: the fonts are parsed once, however many type sizes are tried, and text is wrapped here
+(:func:`wrap`, with the font's own glyph widths) and set one line at a time: fpdf2's
+``multi_cell`` and ``table`` measured the growing line once per character, most of the time a
+PDF took. The layout is the same as theirs.
 """
 
 from __future__ import annotations
@@ -15,23 +17,52 @@ import copy
 import datetime as dt
 import functools
 import math
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from fpdf import FPDF
-from fpdf.enums import TableBordersLayout
-from fpdf.fonts import CoreFont, FontFace, TTFFont
-
 from avlastning_cli.export.document import Block, Bullets, Document, Heading, Para, Table, Tick
 from avlastning_cli.textsafe import visible
+
+#: What fpdf2 imports only when it is installed, for what a checklist never does: numpy to
+#: decode images faster, cryptography to sign and encrypt. About 60 ms of every PDF export.
+UNUSED_EXTRAS = ("numpy", "cryptography")
+
+
+@contextmanager
+def _left_out(names: tuple[str, ...]) -> Iterator[None]:
+    """While inside, ``import name`` raises ImportError for each of ``names`` not imported
+    yet (a None entry in ``sys.modules`` means just that), as if it were not installed."""
+    added = [name for name in names if name not in sys.modules]
+    for name in added:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name in added:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+
+
+try:
+    with _left_out(UNUSED_EXTRAS):
+        import fpdf.fonts
+except ImportError:  # a release of fpdf2 that needs one of them after all
+    import fpdf.fonts
+
+FPDF = fpdf.FPDF
+CoreFont = fpdf.fonts.CoreFont
+TTFFont = fpdf.fonts.TTFFont
 
 FONT = "DejaVu"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 MARGIN_MM = 12.0
 INDENT_MM = 5.5
+CELL_PAD_MM = 1.2  # space left and right of a table cell's text
+CELL_PAD_LINES = 0.15  # space above and below it, in lines
 #: Written as the creation date instead of "now", so that output is reproducible.
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 #: Type sizes (pt) tried in turn; a document with a page limit takes the largest that fits.
@@ -66,52 +97,13 @@ def _font_paths() -> Iterator[dict[str, Path]]:
         )
 
 
-class _MeasuredFont(TTFFont):
-    """A TrueType font that measures each text once.
-
-    fpdf2's line breaking measures the line it is building again for every character it adds,
-    summing the glyph widths of the whole line each time (quadratic in the line's length, and
-    most of the layout's time). Here the width of a text is the remembered width of the text
-    one character shorter plus that character's. The glyph widths are whole numbers, so the
-    sums, and the layout, are exactly those of fpdf2's own method.
-    """
-
-    __slots__ = ()
-    #: fontkey -> text -> sum of glyph widths (in 1/1000 of the type size)
-    _units: dict[str, dict[str, float]] = {}  # noqa: RUF012
-    _MAX_KNOWN = 200_000  # texts remembered per font before starting afresh (bounded memory)
-
-    def get_text_width(
-        self, text: str, font_size_pt: float, text_shaping_params: dict[str, object] | None
-    ) -> tuple[int, float]:
-        if text_shaping_params or self.is_symbol:
-            return super().get_text_width(text, font_size_pt, text_shaping_params)
-        if font_size_pt > self.biggest_size_pt:
-            self.biggest_size_pt = font_size_pt
-        known = self._units.setdefault(self.fontkey, {})
-        if len(known) > self._MAX_KNOWN:
-            known.clear()
-        units = known.get(text)
-        if units is None:
-            shorter = known.get(text[:-1]) if text else None
-            if shorter is None:
-                units = sum(self.cw[ord(c)] for c in text)
-            else:
-                units = shorter + self.cw[ord(text[-1])]
-            known[text] = units
-        return len(text), units * font_size_pt * 0.001
-
-
 def _add_fonts(pdf: FPDF, fonts: dict[str, Path]) -> None:
     if not isinstance(fonts, _Fonts):
         for style, path in fonts.items():
             pdf.add_font(FONT, style, str(path))
         return
     for key, font in fonts.parsed().items():
-        mine = copy.deepcopy(font)
-        if type(mine) is TTFFont:
-            mine.__class__ = _MeasuredFont
-        pdf.fonts[key] = mine
+        pdf.fonts[key] = copy.deepcopy(font)
 
 
 class _Writer:
@@ -133,6 +125,25 @@ class _Writer:
     def font(self, bold: bool = False, scale: float = 1.0) -> None:
         self.pdf.set_font(FONT, "B" if bold else "", self.size * scale)
 
+    def text(self, x: float, height: float, text: str) -> None:
+        """``text`` in the current font, wrapped between ``x`` and the right margin, one line
+        of ``height`` after another (a line that does not fit on the page starts the next)."""
+        pdf = self.pdf
+        width = pdf.w - pdf.r_margin - x
+        for line in wrap(text, width - 2 * pdf.c_margin, self.width):
+            pdf.set_x(x)
+            pdf.cell(width, height, line, new_x="LMARGIN", new_y="NEXT")
+
+    def width(self, text: str) -> float:
+        """The width of ``text`` in the current font, in mm: the sum of its glyph widths, as
+        fpdf2 measures it (no kerning, no letter spacing)."""
+        pdf = self.pdf
+        font = pdf.current_font
+        if not isinstance(font, TTFFont):  # the bundled fonts are TrueType: never here
+            return pdf.get_string_width(text)
+        cw = font.cw
+        return sum(cw[ord(ch)] for ch in text) * pdf.font_size_pt * 0.001 / pdf.k
+
     def gap(self, factor: float = 0.5) -> None:
         self.pdf.ln(self.line * factor)
 
@@ -145,15 +156,7 @@ class _Writer:
         width = max(pdf.get_string_width(marker + " "), INDENT_MM * 0.7) if marker else 0.0
         if marker:
             pdf.cell(width, self.line, marker)
-        pdf.set_x(x + width)
-        pdf.multi_cell(
-            pdf.w - pdf.r_margin - x - width,
-            self.line,
-            text,
-            align="L",
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
+        self.text(x + width, self.line, text)
 
     def tick(self, block: Tick) -> None:
         pdf = self.pdf
@@ -167,16 +170,9 @@ class _Writer:
             y = pdf.get_y()
         pdf.set_line_width(0.25)
         pdf.rect(x, y + (self.line - box) / 2, box, box)
-        pdf.set_xy(x + box + 1.5, y)
+        pdf.set_y(y)
         self.font(block.strong)
-        pdf.multi_cell(
-            pdf.w - pdf.r_margin - pdf.get_x(),
-            self.line,
-            block.text,
-            align="L",
-            new_x="LMARGIN",
-            new_y="NEXT",
-        )
+        self.text(x + box + 1.5, self.line, block.text)
 
     def para(self, block: Para) -> None:
         self.gap(0 if block.indent else 0.3)
@@ -199,40 +195,60 @@ class _Writer:
         if pdf.get_y() + 4 * self.line > pdf.page_break_trigger:
             pdf.add_page()
         self.font(bold=True, scale=1.25 if block.level == 2 else 1.1)
-        pdf.multi_cell(0, self.line * 1.25, block.text, align="L", new_x="LMARGIN", new_y="NEXT")
+        self.text(pdf.l_margin, self.line * 1.25, block.text)
         if block.level == 2:
             pdf.set_line_width(0.2)
             pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
         self.gap(0.3)
 
     def table(self, block: Table) -> None:
+        """Rows of wrapped cells with a rule between rows (none above the first or below the
+        last), the header in bold and again at the top of a new page, where a row that does
+        not fit starts (a row is not split)."""
         pdf = self.pdf
         self.gap(0.3)
-        self.font()
         pdf.set_line_width(0.15)
-        with pdf.table(
-            col_widths=block.widths,
-            line_height=self.line,
-            text_align="LEFT",
-            v_align="TOP",
-            first_row_as_headings=True,
-            headings_style=FontFace(emphasis="BOLD"),
-            borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-            padding=(self.line * 0.15, 1.2),
-        ) as table:
-            for row in (block.header, *block.rows):
-                cells = table.row()
-                for text in row:
-                    cells.cell(text)
+        total = pdf.w - pdf.l_margin - pdf.r_margin
+        widths = [total * w / sum(block.widths) for w in block.widths]
+        header = self.cells(block.header, widths, bold=True)
+        self.row(header, widths, bold=True)
+        for texts in block.rows:
+            cells = self.cells(texts, widths)
+            pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + total, pdf.get_y())
+            if pdf.get_y() + self.row_height(cells) > pdf.page_break_trigger:
+                pdf.add_page()  # the rule just drawn closes the table on the page before
+                self.row(header, widths, bold=True)
+                pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + total, pdf.get_y())
+            self.row(cells, widths)
+
+    def cells(
+        self, texts: tuple[str, ...], widths: list[float], bold: bool = False
+    ) -> list[list[str]]:
+        self.font(bold)
+        inner = [width - 2 * CELL_PAD_MM for width in widths]
+        return [wrap(text, width, self.width) for text, width in zip(texts, inner, strict=True)]
+
+    def row_height(self, cells: list[list[str]]) -> float:
+        return max(map(len, cells)) * self.line + 2 * self.line * CELL_PAD_LINES
+
+    def row(self, cells: list[list[str]], widths: list[float], bold: bool = False) -> None:
+        pdf = self.pdf
+        self.font(bold)
+        top, x = pdf.get_y(), pdf.l_margin
+        for lines, width in zip(cells, widths, strict=True):
+            for n, line in enumerate(lines):
+                y = top + self.line * (CELL_PAD_LINES + n)
+                pdf.set_xy(x + CELL_PAD_MM - pdf.c_margin, y)
+                pdf.cell(width - 2 * CELL_PAD_MM + 2 * pdf.c_margin, self.line, line)
+            x += width
+        pdf.set_xy(pdf.l_margin, top + self.row_height(cells))
 
     def title(self, doc: Document) -> None:
         self.font(bold=True, scale=1.8)
-        self.pdf.multi_cell(0, self.line * 1.8, doc.title, align="L", new_x="LMARGIN", new_y="NEXT")
+        self.text(self.pdf.l_margin, self.line * 1.8, doc.title)
         if doc.subtitle:
             self.font()
-            self.pdf.multi_cell(
-                0, self.line, doc.subtitle, align="L", new_x="LMARGIN", new_y="NEXT"
-            )
+            self.text(self.pdf.l_margin, self.line, doc.subtitle)
 
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
@@ -245,6 +261,39 @@ class _Writer:
             self.bullets(block)
         else:
             self.table(block)
+
+
+def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """``text`` in lines no wider than ``width``: broken at spaces (and at line breaks in the
+    text), a word wider than a whole line broken where it must. ``measure`` gives a text's
+    width. Spaces where a line is broken are dropped, every other character is kept."""
+    lines: list[str] = []
+    space = measure(" ")
+    for paragraph in text.split("\n"):
+        line, used, started = "", 0.0, False
+        for word in paragraph.split(" "):
+            size = measure(word)
+            if started and used + space + size <= width:
+                line, used = f"{line} {word}", used + space + size
+                continue
+            if started:
+                lines.append(line)
+            while size > width and len(word) > 1:
+                cut = _longest_fit(word, width, measure)
+                lines.append(word[:cut])
+                word = word[cut:]
+                size = measure(word)
+            line, used, started = word, size, True
+        lines.append(line)
+    return lines
+
+
+def _longest_fit(word: str, width: float, measure: Callable[[str], float]) -> int:
+    """How many of ``word``'s first characters fit in ``width`` (at least one)."""
+    cut = 1
+    while cut < len(word) and measure(word[: cut + 1]) <= width:
+        cut += 1
+    return cut
 
 
 def _write(doc: Document, size: float, fonts: dict[str, Path]) -> FPDF:
