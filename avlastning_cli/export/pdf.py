@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import functools
 import math
 import sys
 from collections.abc import Callable, Iterator
@@ -85,7 +84,7 @@ class _Fonts(dict[str, Path]):
 
 
 @contextmanager
-def _font_paths() -> Iterator[dict[str, Path]]:
+def _font_paths() -> Iterator[_Fonts]:
     """The bundled fonts as real files (extracted for a moment if the package is zipped)."""
     folder = files("avlastning_cli.export") / "fonts"
     with ExitStack() as stack:
@@ -309,14 +308,22 @@ def _used_height(pdf: FPDF) -> float:
     return (pdf.pages_count - 1) * page + pdf.get_y() - pdf.t_margin
 
 
-@functools.cache
+_DRAWABLE: list[frozenset[int]] = []  # the set below, once found in this process
+
+
 def _drawable() -> frozenset[int]:
     """The code points the bundled font (both styles) has glyphs for."""
-    from fontTools.ttLib import TTFont
+    if not _DRAWABLE:
+        with _font_paths() as fonts:
+            _remember_drawable(fonts)
+    return _DRAWABLE[0]
 
-    with _font_paths() as fonts:
-        sets = [set(TTFont(str(path)).getBestCmap()) for path in fonts.values()]
-    return frozenset(set.intersection(*sets))
+
+def _remember_drawable(fonts: _Fonts) -> None:
+    """Find the drawable code points in the fonts as parsed for the layout (no second parse)."""
+    if not _DRAWABLE:
+        cmaps = [set(f.cmap) for f in fonts.parsed().values() if isinstance(f, TTFFont)]
+        _DRAWABLE.append(frozenset(set.intersection(*cmaps)))
 
 
 def _strings(doc: Document) -> Iterator[str]:
@@ -386,13 +393,15 @@ def _drawable_doc(doc: Document) -> Document:
 def to_pdf(doc: Document) -> bytes:
     """The document as PDF bytes; with a page limit, the type shrinks until it fits.
     Characters the font cannot draw come out as "?" (see :func:`undrawable`)."""
-    doc = _drawable_doc(doc)
     limit = doc.pages
 
     def _fits(pdf: FPDF) -> bool:
         return limit is None or pdf.pages_count <= limit
 
     with _font_paths() as fonts:
+        if isinstance(fonts, _Fonts):
+            _remember_drawable(fonts)
+        doc = _drawable_doc(doc)
         pdf = _write(doc, SIZES[0], fonts)
         if limit is not None and not _fits(pdf):
             # Height grows about with the square of the type size: start from that estimate,
