@@ -171,6 +171,7 @@ PATHS: dict[str, list[str]] = {
     "missing-argument": ["stats"],
     "no-such-option": ["run", "--bogus"],
     "no-such-command": ["bogus"],
+    "misspelt-command": ["chekclist"],
 }
 
 
