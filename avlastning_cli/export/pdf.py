@@ -19,7 +19,6 @@ import math
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import replace
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -372,22 +371,21 @@ def _drawable_doc(doc: Document) -> Document:
     for block in doc.blocks:
         if isinstance(block, Table):
             blocks.append(
-                replace(
-                    block,
+                block._replace(
                     header=tuple(map(fix, block.header)),
                     rows=tuple(tuple(map(fix, row)) for row in block.rows),
                 )
             )
         elif isinstance(block, Bullets):
             label = fix(block.label) if block.label else block.label
-            blocks.append(replace(block, items=tuple(map(fix, block.items)), label=label))
+            blocks.append(block._replace(items=tuple(map(fix, block.items)), label=label))
         elif isinstance(block, Para):
             label = fix(block.label) if block.label else block.label
-            blocks.append(replace(block, text=fix(block.text), label=label))
+            blocks.append(block._replace(text=fix(block.text), label=label))
         else:
-            blocks.append(replace(block, text=fix(block.text)))
+            blocks.append(block._replace(text=fix(block.text)))
     subtitle = fix(doc.subtitle) if doc.subtitle else doc.subtitle
-    return replace(doc, title=fix(doc.title), subtitle=subtitle, blocks=tuple(blocks))
+    return doc._replace(title=fix(doc.title), subtitle=subtitle, blocks=tuple(blocks))
 
 
 def to_pdf(doc: Document) -> bytes:

@@ -6,7 +6,6 @@ off every other path. All protocol text is escaped for the format it goes into.
 
 from __future__ import annotations
 
-import html
 import re
 import textwrap
 from collections.abc import Iterator
@@ -208,7 +207,9 @@ th { background: #eee; }
 
 
 def _e(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=True)
+    from html import escape  # here: md and txt need not import html and its entity table
+
+    return escape(" ".join(text.split()), quote=True)
 
 
 def _indent(level: int) -> str:
