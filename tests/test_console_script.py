@@ -45,3 +45,22 @@ def test_the_console_script_says_what_the_whole_app_says(args: list[str]) -> Non
     assert script.returncode == whole.exit_code
     # the same words (lines may wrap at another width: CliRunner is not a terminal)
     assert (script.stdout + script.stderr).split() == whole.output.split()
+
+
+def test_the_console_script_runs_with_the_collector_tuned_for_start_up() -> None:
+    code = (
+        "import gc, sys\n"
+        "from avlastning_cli.__main__ import FIRST_THRESHOLD, main\n"
+        "sys.argv = ['avlastning', '--version']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(gc.get_threshold()[0] == FIRST_THRESHOLD, gc.isenabled())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[-2:] == ["True", "True"]
+
+
+def test_the_installed_script_is_that_entry_point() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "avlastning"]
+    assert script.value == "avlastning_cli.__main__:main"
