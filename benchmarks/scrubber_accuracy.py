@@ -32,7 +32,8 @@ TARGETS: list[tuple[str, str, float, str]] = [
     ("recall held-out names", "recall:name_heldout", 0.90, ">="),
     ("clean sentences changed", "clean_changed", 0.03, "<="),
     ("112/1177 masked (count)", "safe_masked", 0, "<="),
-    ("throughput MB/s", "mb_per_s", 1.0, ">="),
+    # Throughput is judged in scrubber_speed.py, on paragraphs (issue 16): one call per short
+    # sentence mostly measures the fixed cost of a call, which is printed here for scale.
     # the hand-written realistic set (tests/privacy/test_realistic.py holds the same thresholds)
     ("realistic: recall names", "real:name", 0.96, ">="),
     ("realistic: recall held-out names", "real:name_heldout", 0.91, ">="),
@@ -116,10 +117,12 @@ def main() -> int:
     print(f"corpus: {n_sv} sv + {len(sentences) - n_sv} en sentences, {len(clean)} clean sentences")
     _print_figures(report)
     ratio = report.mb_per_s / report.baseline_mb_per_s if report.baseline_mb_per_s else 0.0
+    per_call = sum(len(s.text.encode()) for s in sentences) / len(sentences) / report.mb_per_s
     print(
-        f"throughput: {report.mb_per_s:.2f} MB/s CPU time, one call per sentence "
-        f"(baseline re.sub of digits: "
-        f"{report.baseline_mb_per_s:.1f} MB/s; scrubber/baseline = {ratio:.3f})"
+        f"throughput: {report.mb_per_s:.2f} MB/s CPU time, one call per sentence, about "
+        f"{per_call:.0f} us a call (baseline re.sub of digits: "
+        f"{report.baseline_mb_per_s:.1f} MB/s; scrubber/baseline = {ratio:.3f}); no target here: "
+        "see benchmarks/scrubber_speed.py for paragraphs"
     )
     real_sentences, real_clean = realistic_set()
     real = evaluate(real_sentences, real_clean)
@@ -136,7 +139,6 @@ def main() -> int:
         **{f"recall:{k}": v for k, v in report.recall.items()},
         "clean_changed": report.clean_changed,
         "safe_masked": float(len(report.safe_numbers_masked)),
-        "mb_per_s": report.mb_per_s,
         "real:name": real.recall["name"],
         "real:name_heldout": real.recall["name_heldout"],
         "real:numbers": min(real.recall[t] for t in ("id_number", "phone", "email")),
