@@ -34,6 +34,7 @@ def set_up() -> None:
 
 
 def test_without_set_up_a_live_session_starts_with_the_banner(tmp_path: Path) -> None:
+    # the real prompts, Enter at every one; the other sessions here answer by key (faster)
     result = drive(["run", "--out", str(tmp_path)], enters())
     assert result.exit_code == 0, result.output
     out = flat(result.output)
@@ -47,14 +48,14 @@ def test_without_set_up_a_live_session_starts_with_the_banner(tmp_path: Path) ->
 
 
 def test_in_english_too(tmp_path: Path) -> None:
-    result = drive(["run", "--lang", "en", "--out", str(tmp_path)], enters())
+    result = play(["run", "--lang", "en", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "Contacts missing" in result.output and "<fill in" not in result.output
 
 
 def test_with_set_up_there_is_no_banner_and_the_contacts_show(tmp_path: Path) -> None:
     set_up()
-    result = drive(["run", "--out", str(tmp_path)], enters())
+    result = play(["run", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert BANNER not in result.output and "uppgift saknas" not in result.output
     assert "Närmaste chef · Maria Lind, 010-456 78 90" in flat(result.output)
@@ -124,16 +125,16 @@ def test_the_saved_state_holds_no_contact_details(tmp_path: Path) -> None:
 def test_a_broken_organisation_file_does_not_stop_a_session(tmp_path: Path) -> None:
     org = Path(os.environ["AVLASTNING_CONFIG_DIR"]) / "organisation.yaml"
     org.write_text("values: [oops\n", encoding="utf-8")
-    result = drive(["run", "--out", str(tmp_path)], enters())
+    result = play(["run", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert str(org) in result.output  # shown as a warning, with where
     assert BANNER in result.output
 
 
 def test_a_rehearsal_uses_them_too(tmp_path: Path) -> None:
-    assert BANNER in drive(["rehearse"], enters(120)).output
+    assert BANNER in play(["rehearse"]).output
     set_up()
-    result = drive(["rehearse"], enters(120))
+    result = play(["rehearse"])
     assert result.exit_code == 0, result.output
     assert BANNER not in result.output
     assert "Maria Lind, 010-456 78 90" in flat(result.output)
