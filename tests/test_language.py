@@ -2,13 +2,14 @@
 
 The sentences of each language come from the catalogue itself (tests/language.py); every
 command run anywhere in the suite is checked too (tests/conftest.py). Here: the help of every
-command in both languages (in fresh processes: help is built at import), the message paths in
+command in both languages (one fresh process a language: help is built at import), the message paths in
 both languages, how the language is chosen, and that every key the code asks for exists.
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
 import subprocess
@@ -55,21 +56,50 @@ def _first_words(key: str, lang: str) -> str:
     return text.split(". ")[0][:40]
 
 
+#: Prints the help of the app and of every command, as JSON, from one fresh process (help is
+#: built at import, in the language the environment says).
+_ALL_HELP = """
+import json, sys
+from typer.testing import CliRunner
+from avlastning_cli.cli import app
+runner = CliRunner()
+names = [info.name for info in app.registered_commands]
+out = {name: runner.invoke(app, [name, "--help"], prog_name="avlastning").output for name in names}
+out[""] = runner.invoke(app, ["--help"], prog_name="avlastning").output
+sys.stdout.write(json.dumps(out))
+"""
+
+
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_help_of_every_command_speaks_one_language(lang: str) -> None:
-    top = _help(["--lang", lang, "--help"])
+    done = subprocess.run(
+        [sys.executable, "-c", _ALL_HELP],
+        capture_output=True,
+        encoding="utf-8",
+        env=_env(AVLASTNING_LANG=lang),
+        timeout=60,
+        check=True,
+    )
+    helps: dict[str, str] = json.loads(done.stdout)
+    top = helps.pop("")
     assert _first_words("cli.app.help", lang) in " ".join(top.split())
     assert _first_words("click.help_option", lang) in top
     assert foreign(top, lang) == []
-    for name in COMMANDS:
+    assert sorted(helps) == sorted(COMMANDS)
+    for name, text in helps.items():
         key = f"cli.{name.replace('-', '_')}.help"
         assert i18n.has(key, lang), f"`{name}` has no help in the catalogue ({key})"
-        text = _help([name, "--lang", lang, "--help"] if name != "schema" else [name, "--help"])
-        if name == "schema":  # no --lang of its own: the environment says
-            text = _help([name, "--help"], AVLASTNING_LANG=lang)
         assert _first_words(key, lang) in " ".join(text.split()), (name, text)
         assert _first_words("click.usage", lang) in text
         assert foreign(text, lang) == [], (name, foreign(text, lang))
+
+
+def test_a_commands_own_lang_option_sets_the_language_of_its_help() -> None:
+    for lang in i18n.LANGUAGES:
+        text = _help(
+            ["card", "--lang", lang, "--help"], AVLASTNING_LANG="sv" if lang == "en" else "en"
+        )
+        assert _first_words("cli.card.help", lang) in " ".join(text.split())
 
 
 @pytest.mark.parametrize(
