@@ -13,10 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from avlastning_cli.cli import app
+from avlastning_cli.prompter import OPENING
 from avlastning_cli.session import state as st
 from tests.conftest import PROTOCOLS
 from tests.robust.helpers import no_traceback, run_cli
 from tests.session.harness import drive, enters, state_path
+from tests.session.scripted import Each, nav, play
 
 runner = CliRunner()
 SV = PROTOCOLS / "avlastningssamtal.sv.yaml"
@@ -91,7 +93,7 @@ def test_a_state_file_with_wrong_types_points_to_discard(changes: dict[str, obje
 
 def test_a_wrongly_typed_answer_in_the_state_is_dropped_not_a_crash(tmp_path: Path) -> None:
     _saved_state(answers={"participants": "många", "second_leader": 7}, out_dir=str(tmp_path))
-    result = drive(["resume"], enters())
+    result = play(["resume"])
     assert plain(result, 0)
     assert len(list(tmp_path.glob("*.json"))) == 1
 
@@ -116,7 +118,7 @@ def test_a_full_disk_for_the_autosave_warns_once_and_the_session_is_saved(
 
     monkeypatch.setattr(st, "atomic_write", full)
     out = tmp_path / "out"
-    output = plain(drive(["run", "--out", str(out)], enters()), 0)
+    output = plain(play(["run", "--out", str(out)]), 0)
     assert output.count("kunde inte sparas löpande (No space left on device)") == 1
     assert len(list(out.glob("*.md"))) == 1 and len(list(out.glob("*.json"))) == 1
 
@@ -128,7 +130,7 @@ def test_an_unwritable_state_folder_warns_and_the_session_is_saved(
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("AVLASTNING_STATE_DIR", str(blocker / "state"))
     out = tmp_path / "out"
-    output = plain(drive(["run", "--lang", "en", "--out", str(out)], enters()), 0)
+    output = plain(play(["run", "--lang", "en", "--out", str(out)]), 0)
     assert output.count("could not be saved as it goes") == 1
     assert len(list(out.glob("*.json"))) == 1
 
@@ -141,8 +143,7 @@ def test_pausing_when_nothing_can_be_saved_keeps_the_session_going(
 
     monkeypatch.setattr(st, "atomic_write", full)
     out = tmp_path / "out"
-    keys = "\r\r" + "\x1b[B" + "\r" + enters()  # participants, second leader, then Paus
-    output = plain(drive(["run", "--out", str(out)], keys), 0)
+    output = plain(play(["run", "--out", str(out)], {nav(OPENING): Each("pause")}), 0)
     assert "Pausen kan inte sparas" in output
     assert len(list(out.glob("*.json"))) == 1
 
