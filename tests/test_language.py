@@ -2,8 +2,9 @@
 
 The sentences of each language come from the catalogue itself (tests/language.py); every
 command run anywhere in the suite is checked too (tests/conftest.py). Here: the help of every
-command in both languages (one fresh process a language: help is built at import), the message paths in
-both languages, how the language is chosen, and that every key the code asks for exists.
+command in both languages (one fresh process a language: help is built at import), the
+message paths in both languages, how the language is chosen, and that every key the code
+asks for exists.
 """
 
 from __future__ import annotations

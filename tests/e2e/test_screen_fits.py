@@ -231,6 +231,8 @@ def walk(tmp_path: Path, protocol_id: str, lang: str) -> None:
             before = lines
         final = "\n".join(term.screen())
         assert "EXIT=0" in final and L["saved"] in final, f"{where}:\n{final}"
+        out = tmp_path / "out"  # the summary: both files
+        assert len(list(out.glob("*.md"))) == 1 and len(list(out.glob("*.json"))) == 1, where
         assert seen == set(range(total)), (where, sorted(seen))
         assert emergency_done, where
     finally:

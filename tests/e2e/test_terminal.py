@@ -67,15 +67,6 @@ def enter_until_saved(child: pexpect.spawn) -> None:
     child.close()
 
 
-def test_enter_through_a_whole_swedish_session(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    child = spawn(["run", "--out", str(out)], tmp_path / "state", tmp_path)
-    child.expect("Hur många deltar")
-    enter_until_saved(child)
-    assert child.exitstatus == 0
-    assert len(list(out.glob("*.md"))) == 1 and len(list(out.glob("*.json"))) == 1
-
-
 def test_ctrl_c_in_the_middle_then_resume(tmp_path: Path) -> None:
     out = tmp_path / "out"
     state = tmp_path / "state"
