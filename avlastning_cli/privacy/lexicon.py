@@ -44,13 +44,17 @@ def non_names() -> frozenset[str]:
 
 
 @cache
-def capitalised_common() -> frozenset[str]:
-    """Ordinary words written with a capital ("Det", "Patienten") that are not names, nor a
-    name in the genitive: a quick exit for sentence starts."""
-    names = first_names() | surnames()
-    out = set()
-    for w in common_words():
-        c = w.capitalize()
-        if c not in names and not (c.endswith("s") and c[:-1] in names):
-            out.add(c)
-    return frozenset(out)
+def _names() -> frozenset[str]:
+    return first_names() | surnames()
+
+
+def capitalised_common(word: str) -> bool:
+    """An ordinary word written with a capital ("Det", "Patienten") that is not a name, nor a
+    name in the genitive: a quick exit for sentence starts. Looked up, not built: a set of
+    every common word capitalised took longer than the rest of a first scrub (the common words
+    are lower case, and capitalised they lower back to themselves: a test keeps it so)."""
+    low = word.lower()
+    if low not in common_words() or low.capitalize() != word:
+        return False
+    names = _names()
+    return word not in names and not (word.endswith("s") and word[:-1] in names)

@@ -455,7 +455,7 @@ def rule_after_context(t: Tokens, i: int) -> bool | None:
 
 def rule_ordinary_start(t: Tokens, i: int) -> bool | None:
     """ "Det", "Patienten": the usual start of a sentence."""
-    return False if t.breaks[i] and t.word(i) in lexicon.capitalised_common() else None
+    return False if t.breaks[i] and lexicon.capitalised_common(t.word(i)) else None
 
 
 def rule_blocked(t: Tokens, i: int) -> bool | None:
@@ -616,7 +616,7 @@ def _listed(t: Tokens, names: set[int], j: int) -> bool:
     if j in names or not t.cap(j) or t.blocked(j) or t.followed_by_number(j):
         return False
     if t.sos(j):
-        return not t.is_common(j) and t.word(j) not in lexicon.capitalised_common()
+        return not t.is_common(j) and not lexicon.capitalised_common(t.word(j))
     return True
 
 
