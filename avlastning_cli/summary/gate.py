@@ -64,10 +64,11 @@ def privacy_findings(
     finding: it is the organisation's vetted content, not the session's."""
     from avlastning_cli.privacy import find
 
-    own = protocol.model_dump_json()
+    own: str | None = None  # the protocol as text, only when something is found (it costs)
     found: list[str] = []
     for text in (json.dumps(data, ensure_ascii=False), markdown, *extra):
         for hit in find(text, protocol.language):
+            own = protocol.model_dump_json() if own is None else own
             pattern = r"(?<!\w)" + re.escape(text[hit.start : hit.end]) + r"(?!\w)"
             if not re.search(pattern, own):
                 found.append(hit.type)
