@@ -456,16 +456,19 @@ class Walkthrough:
         from avlastning_cli.summary.render import render_markdown
 
         # the uncertain items are decided first: the preview is the text as it will be stored
-        gated = uncertain.decide_before_saving(
-            self.protocol,
-            partial(build_summary, self.protocol, self.state),
-            self.prompter,
-            self.ask,
-            L,
-        )
-        self.prompter.new_screen()
-        self.prompter.show(screens.summary_screen(render_markdown(gated.shown, self.protocol), L))
-        gated.show_notes(self.prompter)
+        build = partial(build_summary, self.protocol, self.state)
+        gated = uncertain.decide_before_saving(self.protocol, build, self.prompter, self.ask, L)
+
+        def preview(shown: Any = None) -> None:
+            """The summary as it will be stored; built again after the emergency key at the
+            save prompt, so that the screen comes back with the escalation in it."""
+            shown = gated.again(self.protocol, build) if shown is None else shown
+            self.prompter.new_screen()
+            self.prompter.show(screens.summary_screen(render_markdown(shown, self.protocol), L))
+            gated.show_notes(self.prompter)
+
+        preview(gated.shown)
+        self._redraw = preview
         options = [
             ("save", L["save"]),
             ("back", L["back"]),

@@ -90,6 +90,13 @@ class Decided:
         for note in self.notes:
             prompter.show(note)
 
+    def again(self, protocol: m.Protocol, build: Callable[[], Record]) -> Record:
+        """The summary as it will be stored, built afresh with the same decisions (what was
+        recorded since, such as an escalation, counts; the free text is the same)."""
+        from avlastning_cli.summary.gate import gate_free_text
+
+        return gate_free_text(build(), protocol, self.decide)[0]
+
 
 def decide_before_saving(
     protocol: m.Protocol,

@@ -21,6 +21,7 @@ from avlastning_cli.prompter import FilePrompter
 from avlastning_cli.protocol.loader import load_protocol
 from avlastning_cli.protocol.registry import resolve
 from avlastning_cli.session import state as st
+from avlastning_cli.ui.labels import labels
 from avlastning_cli.ui.uncertain import CONTEXT, item_in_context
 from tests.session.harness import DOWN, ENTER, drive, runner, state_path, summary, summary_files
 from tests.session.scripted import (
@@ -262,3 +263,17 @@ def test_an_escalation_at_the_save_prompt_is_saved_too(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert summary(tmp_path)["warning_signs"]["escalations"] == ["physical_injury"]
+
+
+def test_after_the_emergency_key_at_the_save_prompt_the_summary_comes_back_with_it(
+    tmp_path: Path,
+) -> None:
+    result = play(
+        ["run", "--out", str(tmp_path)],
+        {nav("@end"): Each(EMERGENCY, "save"), ESCALATIONS: "physical_injury"},
+    )
+    L = labels("sv")
+    after = result.output[result.output.rindex(L["which_sign"]) :]  # after the emergency panel
+    assert L["preview"] in after  # the summary again, not the question under the panel
+    shown = after[after.index(L["preview"]) : after.rindex(L["save_q"])]
+    assert "Eskalering: ja (Fysiska skador)" in " ".join(shown.split())
