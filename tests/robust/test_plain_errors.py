@@ -110,13 +110,18 @@ def test_a_state_path_that_is_a_folder_gives_a_plain_message() -> None:
 # --- the autosave fails: warn once, carry on, still save the summary ---------------------
 
 
-def test_a_full_disk_for_the_autosave_warns_once_and_the_session_is_saved(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+@pytest.fixture
+def full_disk_for_the_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write of the session state fails as on a full disk (the summary still writes)."""
+
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(st, "atomic_write", full)
+
+
+@pytest.mark.usefixtures("full_disk_for_the_state")
+def test_a_full_disk_for_the_autosave_warns_once_and_the_session_is_saved(tmp_path: Path) -> None:
     out = tmp_path / "out"
     output = plain(play(["run", "--out", str(out)]), 0)
     assert output.count("kunde inte sparas löpande (No space left on device)") == 1
@@ -135,13 +140,8 @@ def test_an_unwritable_state_folder_warns_and_the_session_is_saved(
     assert len(list(out.glob("*.json"))) == 1
 
 
-def test_pausing_when_nothing_can_be_saved_keeps_the_session_going(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    def full(*args: object, **kwargs: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(st, "atomic_write", full)
+@pytest.mark.usefixtures("full_disk_for_the_state")
+def test_pausing_when_nothing_can_be_saved_keeps_the_session_going(tmp_path: Path) -> None:
     out = tmp_path / "out"
     output = plain(play(["run", "--out", str(out)], {nav(OPENING): Each("pause")}), 0)
     assert "Pausen kan inte sparas" in output
